@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-requirements
+
+# Material 9.8 prints a notice about MkDocs 2 on every build; it is known and pinned around.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test clean
+
+# Re-install whenever requirements.txt changes.
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Never add -q: it hides the warnings that --strict counts.
+# Built into a scratch folder and swapped in, so a failed build keeps the last good site/.
+build: $(STAMP)
+	rm -rf .site-next
+	$(BIN)/mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
+	rm -rf site && mv .site-next site
+
+test: build
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-next .cache .pytest_cache

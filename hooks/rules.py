@@ -1,0 +1,220 @@
+"""The safety rules for method pages: the rules as data, and pure functions over HTML.
+
+Nothing here knows about MkDocs. The build hook (`safety.py`), the standalone check
+of a built site (`check_site.py`) and the tests all call `check_method_page`, so the
+guarantee holds whichever engine renders the pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from facts import BACK_REGION, EQUIPMENT, POSITION
+from html_tree import Node, parse
+
+
+@dataclass(frozen=True)
+class RequiredWarning:
+    kind: str  # the admonition type, e.g. "danger"
+    title: str
+    # The sentences are written here as well as in the include on purpose: the
+    # include is what the page shows, this is what the page must still say if
+    # someone edits the include.
+    sentences: tuple[str, ...]
+    include: str  # the snippet in includes/ that carries the warning
+    equipment: str | None = None  # only for methods that use this equipment
+
+
+REQUIRED_WARNINGS: tuple[RequiredWarning, ...] = (
+    RequiredWarning(
+        "danger",
+        "Stop if it hurts",
+        ("Exercises should bring relief.", "If they bring you pain, you need to stop doing them immediately."),
+        "stop-if-painful.md",
+    ),
+    RequiredWarning(
+        "warning",
+        "Not if you have disc problems",
+        ("These exercises are not recommended if you have disc problems.",),
+        "disc-problems.md",
+    ),
+    RequiredWarning(
+        "warning",
+        "Persistent pain needs a doctor",
+        ("If this is you, seek medical attention to treat your pain.",),
+        "get-help.md",
+    ),
+    RequiredWarning(
+        "warning",
+        "Not on your lower back",
+        (
+            "The National Academy of Sports Medicine does not recommend foam rolling on the lower back"
+            " as that can hyperextend the back.",
+        ),
+        "foam-roller-lower-back.md",
+        equipment="foam roller",
+    ),
+)
+
+METHODS_DIR = "methods/"
+
+# A heading that starts a step section, for pages whose steps are sections rather than a list.
+STEP_HEADING = re.compile(r"^(step|option)\b", re.IGNORECASE)
+
+# Places where a reader does not see an element without doing something first.
+UNSEEN_TAGS = {"pre", "code", "template", "script", "noscript", "textarea"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def is_method_page(src_uri: str, meta: Mapping[str, Any]) -> bool:
+    """Every page under methods/ but its index, and any page whose front matter says `method:`."""
+    in_methods_dir = src_uri.startswith(METHODS_DIR) and src_uri != METHODS_DIR + "index.md"
+    return in_methods_dir or meta.get("method") is not None
+
+
+def check_method_page(path: str, html: str, meta: Mapping[str, Any]) -> list[Problem]:
+    """Every problem of one method page, given its rendered content and its front matter."""
+    messages = check_front_matter(meta) + check_warnings(html, meta)
+    return [Problem(path, message) for message in messages]
+
+
+# Front matter -------------------------------------------------------------------------------
+
+
+def _one_of(vocabulary: Mapping[str, str]) -> str:
+    return ", ".join(repr(word) for word in vocabulary)
+
+
+def check_front_matter(meta: Mapping[str, Any]) -> list[str]:
+    problems = []
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"front matter needs '{key}' as non-empty text; add  {key}: ...  at the top of the page")
+    description = meta.get("description")
+    if isinstance(description, str) and (len(description) > 160 or "\n" in description.strip()):
+        problems.append(
+            "front matter 'description' must be one plain sentence of at most 160 characters,"
+            f" so search results and link previews show it whole (it has {len(description)})"
+        )
+    method = meta.get("method")
+    if method is not None and (not isinstance(method, int) or isinstance(method, bool) or method < 1):
+        problems.append("front matter 'method' must be the method's number, e.g.  method: 6")
+    for key, vocabulary in (("equipment", EQUIPMENT), ("back_region", BACK_REGION)):
+        value = meta.get(key)
+        if not isinstance(value, list) or not value:
+            problems.append(f"front matter needs '{key}' as a list of one or more of {_one_of(vocabulary)}")
+        elif unknown := [word for word in value if word not in vocabulary]:
+            problems.append(f"front matter '{key}' has unknown {unknown}; use one or more of {_one_of(vocabulary)}")
+    position = meta.get("position")
+    if position not in POSITION:
+        problems.append(f"front matter needs 'position' as one of {_one_of(POSITION)} (got {position!r})")
+    return problems
+
+
+# Warnings -----------------------------------------------------------------------------------
+
+
+def normalize(text: str) -> str:
+    """Text as compared by the rules: straight quotes, single spaces, any case."""
+    text = text.translate(str.maketrans("‘’“”", "''\"\"")).replace("\u00a0", " ")
+    return " ".join(text.split()).casefold()
+
+
+def required_warnings(meta: Mapping[str, Any]) -> list[RequiredWarning]:
+    equipment = meta.get("equipment") if isinstance(meta.get("equipment"), list) else []
+    return [rule for rule in REQUIRED_WARNINGS if rule.equipment is None or rule.equipment in equipment]
+
+
+def check_warnings(html: str, meta: Mapping[str, Any]) -> list[str]:
+    root = parse(html)
+    order = {id(node): index for index, node in enumerate(root.iter())}
+    first_step = _first_step(root)
+    problems = []
+    if first_step is None:
+        problems.append("has no numbered steps; write the steps as a numbered list (1. 2. 3.) below the warnings")
+    step_position = order[id(first_step)] if first_step is not None else len(order)
+    for rule in required_warnings(meta):
+        problem = _check_warning(rule, root, order, step_position)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _check_warning(rule: RequiredWarning, root: Node, order: dict[int, int], first_step: int) -> str | None:
+    fix = f'--8<-- "{rule.include}"'
+    titled = [node for node in _admonitions(root) if normalize(_title(node)) == normalize(rule.title)]
+    of_kind = [node for node in titled if rule.kind in node.classes]
+    seen = [node for node in of_kind if _is_seen(node)]
+    whole = [node for node in seen if not _missing_sentences(rule, node)]
+    if any(order[id(node)] < first_step for node in whole):
+        return None
+    if whole:
+        return f"the '{rule.title}' warning comes after the first step; move  {fix}  above the steps"
+    if seen:
+        lost = _missing_sentences(rule, seen[0])[0]
+        return f"the '{rule.title}' warning has lost the sentence \"{lost}\"; use  {fix}  unchanged"
+    if of_kind:
+        return (
+            f"the '{rule.title}' warning is collapsed or hidden, so a reader can miss it;"
+            f" use  {fix}  as it is (a '???' block counts only as '???+')"
+        )
+    if titled:
+        kinds = sorted(titled[0].classes - {"admonition"})
+        return (
+            f"the '{rule.title}' warning is a {'/'.join(kinds) or 'plain'} admonition, not '{rule.kind}';"
+            f" use  {fix}  instead of writing it by hand"
+        )
+    return f"the '{rule.title}' warning is missing above the first step; add  {fix}  before the steps"
+
+
+def _admonitions(root: Node) -> list[Node]:
+    return [node for node in root.iter() if _is_admonition(node)]
+
+
+def _title(admonition: Node) -> str:
+    for child in admonition.children:
+        if isinstance(child, Node) and (child.tag == "summary" or "admonition-title" in child.classes):
+            return child.text()
+    return ""
+
+
+def _is_seen(node: Node) -> bool:
+    """Whether a reader sees the node without opening, scrolling into code or reading source."""
+    for element in (node, *node.ancestors()):
+        if element.tag == "details" and "open" not in element.attrs:
+            return False
+        if element.tag in UNSEEN_TAGS or "hidden" in element.attrs:
+            return False
+        if "display:none" in (element.attrs.get("style") or "").replace(" ", ""):
+            return False
+    return True
+
+
+def _missing_sentences(rule: RequiredWarning, admonition: Node) -> list[str]:
+    body = normalize(admonition.text(skip=frozenset({"admonition-title"})))
+    return [sentence for sentence in rule.sentences if normalize(sentence) not in body]
+
+
+def _first_step(root: Node) -> Node | None:
+    """The first numbered list outside the admonitions, or the first 'Step…'/'Option…' heading."""
+    for node in root.iter():
+        if node.tag == "ol" and not any(_is_admonition(ancestor) for ancestor in node.ancestors()):
+            return node
+        if node.tag in {"h2", "h3", "h4", "h5", "h6"} and STEP_HEADING.match(node.text().strip()):
+            return node
+    return None
+
+
+def _is_admonition(node: Node) -> bool:
+    return (node.tag == "div" and "admonition" in node.classes) or node.tag == "details"

@@ -1,0 +1,189 @@
+"""The guide as published: every source sentence, nothing unreviewed, front matter, nav, no other hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, SITE_URL
+from mkdocs.utils.meta import get_data
+from rules import check_front_matter, check_warnings, is_method_page
+from site_text import (
+    CONTENT_MD,
+    SOURCE,
+    article,
+    page_sentences,
+    reviewed_sentences,
+    unpublished,
+    unreviewed,
+)
+
+DOCS = ROOT / "docs"
+PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+METHOD_PAGES = [uri for uri in PAGES if is_method_page(uri, get_data((DOCS / uri).read_text())[1])]
+
+
+def built_page(site: Path, src_uri: str) -> str:
+    """The built HTML of a Markdown page, with directory URLs as MkDocs writes them."""
+    stem = src_uri.removesuffix(".md")
+    out = "index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html"
+    return (site / out).read_text()
+
+
+def test_five_method_pages() -> None:
+    assert METHOD_PAGES == [
+        "methods/chair.md",
+        "methods/floor.md",
+        "methods/foam-roller.md",
+        "methods/sitting.md",
+        "methods/standing.md",
+    ]
+
+
+# Fidelity ------------------------------------------------------------------------------------
+
+
+def test_every_source_sentence_is_published(site: Path) -> None:
+    site_text = " ".join(article(built_page(site, uri)).text(frozenset({"headerlink"})) for uri in PAGES)
+    assert unpublished(SOURCE.read_text(), site_text) == []
+
+
+def test_a_dropped_source_sentence_is_named() -> None:
+    source = "Method 9: Test\nKeep this. Drop this one.\n"
+    assert unpublished(source, "<h1>Method 9: Test</h1> Keep this.") == ["Drop this one."]
+
+
+@pytest.mark.parametrize("src_uri", PAGES)
+def test_every_sentence_is_from_the_source_or_reviewed(site: Path, src_uri: str) -> None:
+    sentences = page_sentences(built_page(site, src_uri))
+    reviewed = reviewed_sentences(CONTENT_MD.read_text())
+    assert unreviewed(sentences, SOURCE.read_text(), reviewed) == []
+
+
+def test_an_unreviewed_sentence_is_named() -> None:
+    page = '<article><p>Lie on your back. Crack your neck hard.</p></article>'
+    assert unreviewed(page_sentences(page), "Lie on your back.", []) == ["Crack your neck hard."]
+
+
+def test_content_md_lists_only_sentences_the_site_shows(site: Path) -> None:
+    shown = {s for uri in PAGES for s in page_sentences(built_page(site, uri))}
+    stale = [s for s in reviewed_sentences(CONTENT_MD.read_text()) if s not in shown]
+    assert stale == [], "CONTENT.md lists sentences no page shows; remove them or fix their wording"
+
+
+# Method pages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_front_matter(src_uri: str) -> None:
+    _, meta = get_data((DOCS / src_uri).read_text())
+    assert check_front_matter(meta) == []
+
+
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_warnings_come_before_the_first_step(site: Path, src_uri: str) -> None:
+    _, meta = get_data((DOCS / src_uri).read_text())
+    content = built_page(site, src_uri).split('<article class="md-content__inner md-typeset">')[1]
+    assert check_warnings(content.split("</article>")[0], meta) == []
+
+
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_at_a_glance_comes_first(site: Path, src_uri: str) -> None:
+    html = built_page(site, src_uri)
+    assert html.index('class="at-a-glance"') < html.index('class="admonition danger"') < html.index("<ol>")
+
+
+def test_method_urls_are_short_and_stable(site: Path) -> None:
+    for slug in ("chair", "floor", "standing", "sitting", "foam-roller"):
+        assert (site / "methods" / slug / "index.html").is_file()
+
+
+FLOOR_OPTIONS = ("side-twist", "stretch-and-corpse-pose", "knees-to-chest", "knee-across")
+
+
+def test_floor_options_have_explicit_anchors(site: Path) -> None:
+    html = built_page(site, "methods/floor.md")
+    headings = re.findall(r'<h2 id="([^"]+)">Option #(\d)', html)
+    assert headings == [(anchor, str(n)) for n, anchor in enumerate(FLOOR_OPTIONS, start=1)]
+
+
+def test_every_heading_has_an_explicit_id() -> None:
+    """Auto-generated slugs change when a heading is reworded, and shared links break."""
+    missing = [
+        f"{uri}: {line}"
+        for uri in PAGES
+        for line in (DOCS / uri).read_text().splitlines()
+        if re.match(r"#{2,6} ", line) and not re.search(r"\{#[a-z0-9-]+\}\s*$", line)
+    ]
+    assert missing == []
+
+
+def test_home_page_overview_links_every_method(site: Path) -> None:
+    html = built_page(site, "index.md")
+    overview = html.split('class="grid cards method-overview"')[1].split("</div>")[0]
+    links = re.findall(r'href="(methods/[^"]+)"', overview)
+    assert links == ["methods/chair/", "methods/floor/", "methods/standing/", "methods/sitting/", "methods/foam-roller/"]
+    for fact in ("You need:", "Position:", "Works on:"):
+        assert overview.count(fact) == 5
+
+
+# Site --------------------------------------------------------------------------------------
+
+
+def nav_pages(nav: list) -> list[str]:
+    pages = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages.extend(nav_pages(value) if isinstance(value, list) else [value])
+    return pages
+
+
+def test_nav_lists_every_page() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    listed = nav_pages(config["nav"])
+    assert sorted(listed) == PAGES
+    assert set(METHOD_PAGES) <= set(listed)
+
+
+# Links a page means to make to another site; anything else pointing away is a leak.
+DELIBERATE_EXTERNAL_LINKS: set[str] = set()
+URL_ATTRIBUTE = re.compile(r'\b(?:src|href|srcset|action|poster|data)\s*=\s*"(https?:)?//([^/"]+)', re.IGNORECASE)
+CSS_URL = re.compile(r'url\(\s*["\']?(?:https?:)?//([^/"\')]+)', re.IGNORECASE)
+IMPORT = re.compile(r'@import\s+["\']?(?:url\()?["\']?(?:https?:)?//([^/"\')]+)', re.IGNORECASE)
+
+
+def external_hosts(text: str) -> set[str]:
+    hosts = {host for _, host in URL_ATTRIBUTE.findall(text)}
+    return hosts | set(CSS_URL.findall(text)) | set(IMPORT.findall(text))
+
+
+def test_no_page_refers_to_another_host(site: Path) -> None:
+    own = SITE_URL.split("/")[2]
+    found = {
+        f"{path.relative_to(site)}: {host}"
+        for path in site.rglob("*")
+        if path.suffix in {".html", ".css"}
+        for host in external_hosts(path.read_text())
+        if host != own and host not in DELIBERATE_EXTERNAL_LINKS
+    }
+    assert sorted(found) == []
+
+
+def test_an_external_font_is_caught() -> None:
+    assert external_hosts('<link href="https://fonts.googleapis.com/css?family=Roboto">') == {"fonts.googleapis.com"}
+    assert external_hosts("body{background:url(//cdn.example/x.png)}") == {"cdn.example"}
+
+
+def test_sitemap_and_404_page(site: Path) -> None:
+    assert f"<loc>{SITE_URL}methods/chair/</loc>" in (site / "sitemap.xml").read_text()
+    assert "Page not found" in (site / "404.html").read_text()
+
+
+def test_source_copy_matches_the_owners_text() -> None:
+    from site_text import OWNER_SOURCE
+
+    if not OWNER_SOURCE.exists():
+        pytest.skip(f"the owner's original is not beside this checkout ({OWNER_SOURCE})")
+    assert SOURCE.read_text() == OWNER_SOURCE.read_text()
