@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SITE_URL
+from project import ROOT, SITE_URL
 from mkdocs.utils.meta import get_data
 from rules import check_front_matter, check_warnings, is_method_page
 from site_text import (
@@ -187,3 +187,9 @@ def test_source_copy_matches_the_owners_text() -> None:
     if not OWNER_SOURCE.exists():
         pytest.skip(f"the owner's original is not beside this checkout ({OWNER_SOURCE})")
     assert SOURCE.read_text() == OWNER_SOURCE.read_text()
+
+
+def test_a_page_missing_from_the_nav_is_caught() -> None:
+    nav = [{"Home": "index.md"}, {"Methods": [{"Chair": "methods/chair.md"}]}]
+    assert nav_pages(nav) == ["index.md", "methods/chair.md"]
+    assert sorted(nav_pages(nav)) != PAGES

@@ -1,0 +1,113 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, over the built site on a local server.
+
+Without Chromium the browser tests skip and say why; with REQUIRE_BROWSER=1 (as in CI)
+a missing Chromium fails them instead. No browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from project import ROOT, TEST_PORT
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+# Screenshots and PDFs for a person to look at after a run.
+OUTPUT = ROOT / "test-results"
+
+
+def find_chromium() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = find_chromium()
+    if path and Path(path).exists():
+        return path
+    reason = "no Chromium: install Debian's 'chromium' package or set CHROMIUM to its path"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:TEST_PORT/, the address it was built for."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", TEST_PORT), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{TEST_PORT}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _page(browser, base_url: str, **context_options):
+    """A page that records every request to another host and blocks it."""
+    context = browser.new_context(base_url=base_url, **context_options)
+    foreign: list[str] = []
+
+    def route(route_):
+        if route_.request.url.startswith(base_url) or route_.request.url.startswith(("data:", "blob:")):
+            route_.continue_()
+        else:
+            foreign.append(route_.request.url)
+            route_.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.foreign_requests = foreign
+    return context, page
+
+
+@pytest.fixture
+def phone(browser, base_url: str):
+    context, page = _page(
+        browser, base_url, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, base_url: str):
+    context, page = _page(browser, base_url, viewport=DESKTOP)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT

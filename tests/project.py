@@ -1,0 +1,36 @@
+"""What every test needs to know about the project: where it is, and how to build it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The hooks import each other as plain modules, as MkDocs loads them; the tests do the same.
+sys.path.insert(0, str(ROOT / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The tests build for the address their own server will use, whatever SITE_URL the
+# deployment sets, so canonical links and instant navigation match what the browser sees.
+TEST_PORT = free_port()
+SITE_URL = f"http://127.0.0.1:{TEST_PORT}/"
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
+    """Build a site the way `mkdocs build --strict` does and return its folder."""
+    overrides.setdefault("site_url", SITE_URL)
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+    build(config)
+    return site_dir
