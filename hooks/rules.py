@@ -63,8 +63,8 @@ METHODS_DIR = "methods/"
 # A heading that starts a step section, for pages whose steps are sections rather than a list.
 STEP_HEADING = re.compile(r"^(step|option)\b", re.IGNORECASE)
 
-# Places where a reader does not see an element without doing something first.
-UNSEEN_TAGS = {"pre", "code", "template", "script", "noscript", "textarea"}
+# Inside these, an admonition's markup is shown or kept as text, never as a warning.
+TEXT_ONLY_TAGS = {"pre", "code", "template", "script", "noscript", "textarea"}
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,8 @@ def check_warnings(html: str, meta: Mapping[str, Any]) -> list[str]:
 
 def _check_warning(rule: RequiredWarning, root: Node, order: dict[int, int], first_step: int) -> str | None:
     fix = f'--8<-- "{rule.include}"'
-    titled = [node for node in _admonitions(root) if normalize(_title(node)) == normalize(rule.title)]
+    real = [node for node in _admonitions(root) if not any(a.tag in TEXT_ONLY_TAGS for a in node.ancestors())]
+    titled = [node for node in real if normalize(_title(node)) == normalize(rule.title)]
     of_kind = [node for node in titled if rule.kind in node.classes]
     seen = [node for node in of_kind if _is_seen(node)]
     whole = [node for node in seen if not _missing_sentences(rule, node)]
@@ -190,11 +191,11 @@ def _title(admonition: Node) -> str:
 
 
 def _is_seen(node: Node) -> bool:
-    """Whether a reader sees the node without opening, scrolling into code or reading source."""
+    """Whether a reader sees the node without opening anything first."""
     for element in (node, *node.ancestors()):
         if element.tag == "details" and "open" not in element.attrs:
             return False
-        if element.tag in UNSEEN_TAGS or "hidden" in element.attrs:
+        if "hidden" in element.attrs:
             return False
         if "display:none" in (element.attrs.get("style") or "").replace(" ", ""):
             return False

@@ -56,4 +56,5 @@ def docs_path(config: MkDocsConfig, page: Page) -> str:
 def error_message(problems: list[Problem]) -> str:
     pages = len({problem.path for problem in problems})
     lines = "\n".join(f"  {problem}" for problem in problems)
-    return f"Safety gate: {pages} method page(s) must not be published as they are:\n{lines}"
+    noun = "page" if pages == 1 else "pages"
+    return f"Safety gate: {pages} method {noun} must not be published as they are:\n{lines}"

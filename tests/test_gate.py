@@ -1,0 +1,89 @@
+"""Golden build cases for the safety gate, and the gate on the real site.
+
+Each folder in tests/gate_cases/ is a small site: its docs/ and an expected.txt that
+holds either `ok` or the exact error the build must stop with. A new case is a new
+folder; no test code changes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+from project import ROOT, build_site, copy_project, gate_error
+from rules import required_warnings
+
+CASES = sorted(path for path in (ROOT / "tests" / "gate_cases").iterdir() if path.is_dir())
+METHOD_PAGES = sorted((ROOT / "docs" / "methods").glob("*.md"))
+
+
+def case_site(case: Path, dest: Path) -> Path:
+    """The project's own config, includes and gate, with the case's pages as docs/."""
+    copy_project(dest)
+    shutil.rmtree(dest / "docs")
+    shutil.copytree(case / "docs", dest / "docs")
+    return dest / "mkdocs.yml"
+
+
+def case_overrides(config_file: Path) -> dict:
+    # Only the gate: the other hooks and plugins need pages these small sites do not have.
+    project = config_file.parent
+    pages = sorted(path.relative_to(project / "docs").as_posix() for path in (project / "docs").rglob("*.md"))
+    return {"hooks": [str(project / "hooks" / "safety.py")], "plugins": [], "nav": pages}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_gate_case(case: Path, tmp_path: Path) -> None:
+    config_file = case_site(case, tmp_path)
+    expected = (case / "expected.txt").read_text().strip()
+    if expected == "ok":
+        build_site(config_file, tmp_path / "site", **case_overrides(config_file))
+    else:
+        assert gate_error(config_file, tmp_path / "site", **case_overrides(config_file)) == expected
+
+
+@pytest.mark.parametrize("page", METHOD_PAGES, ids=lambda page: page.stem)
+def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_path: Path) -> None:
+    copy_project(tmp_path)
+    copy = tmp_path / "docs" / "methods" / page.name
+    copy.write_text(copy.read_text().replace('--8<-- "stop-if-painful.md"', ""))
+    assert gate_error(tmp_path / "mkdocs.yml", tmp_path / "site") == (
+        "Safety gate: 1 method page must not be published as they are:\n"
+        f"  docs/methods/{page.name}: the 'Stop if it hurts' warning is missing above the first step;"
+        ' add  --8<-- "stop-if-painful.md"  before the steps'
+    )
+
+
+def test_every_real_page_passes(site: Path) -> None:
+    """A false alarm is a defect too: the session's real build got past the gate."""
+    assert (site / "methods" / "chair" / "index.html").is_file()
+
+
+def test_the_gate_runs_last() -> None:
+    config = (ROOT / "mkdocs.yml").read_text()
+    hooks = config.split("\nhooks:\n", 1)[1].split("\n\n", 1)[0].split()
+    assert hooks[-1] == "hooks/safety.py"
+
+
+@pytest.mark.parametrize(
+    "flags", [[], ["-q"], ["--strict"], ["--strict", "-q"]], ids=["plain", "quiet", "strict", "strict-quiet"]
+)
+def test_the_gate_stops_the_command_line_build_in_every_mode(flags: list[str], tmp_path: Path) -> None:
+    config_file = case_site(ROOT / "tests" / "gate_cases" / "warning-missing", tmp_path)
+    hooks = f"hooks:\n  - hooks/safety.py\n"
+    text = config_file.read_text()
+    config_file.write_text(text.split("\nhooks:\n")[0] + "\n" + hooks + "\n" + text.split("\nhooks:\n")[1].split("\n\n", 1)[1])
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *flags],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1
+    assert "docs/methods/chair.md: the 'Stop if it hurts' warning is missing above the first step" in result.stderr
