@@ -19,9 +19,11 @@ serve: $(STAMP)
 
 # Never add -q: it hides the warnings that --strict counts.
 # Built into a scratch folder and swapped in, so a failed build keeps the last good site/.
+# check_site.py runs the safety rules again on the output, independent of MkDocs hooks.
 build: $(STAMP)
 	rm -rf .site-next
 	$(BIN)/mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
+	$(BIN)/python hooks/check_site.py .site-next || { rm -rf .site-next; exit 1; }
 	rm -rf site && mv .site-next site
 
 test: build

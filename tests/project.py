@@ -43,6 +43,7 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "includes", "hooks", "overrides")
 def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Path:
     import shutil
 
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES + extra:
         source = ROOT / name
         if source.is_dir():

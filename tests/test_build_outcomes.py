@@ -1,0 +1,109 @@
+"""What a failed build leaves behind, and how `mkdocs serve` lives through a bad page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from project import ROOT, build_site, copy_project, free_port, gate_error
+
+BREAK = ('--8<-- "stop-if-painful.md"', "")
+VENV = Path(sys.prefix)
+
+
+def break_page(project: Path, name: str = "chair.md") -> Path:
+    page = project / "docs" / "methods" / name
+    page.write_text(page.read_text().replace(*BREAK))
+    return page
+
+
+def test_a_failed_build_writes_no_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert (site / "index.html").is_file()
+    break_page(project)
+    gate_error(project / "mkdocs.yml", site)
+    # The gate stops the build before MkDocs writes anything: nothing, never a mix.
+    assert list(site.iterdir()) == []
+
+
+def make_build(project: Path) -> subprocess.CompletedProcess:
+    stamp = VENV / ".installed-from-requirements"
+    return subprocess.run(
+        ["make", "build", f"VENV={VENV}", "-o", str(stamp)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SITE_URL": "http://127.0.0.1:8000/"},
+    )
+
+
+def test_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path, extra=("Makefile", "requirements.txt"))
+    assert make_build(project).returncode == 0
+    good = (project / "site" / "methods" / "chair" / "index.html").read_text()
+
+    break_page(project)
+    result = make_build(project)
+    assert result.returncode != 0
+    assert "docs/methods/chair.md: the 'Stop if it hurts' warning is missing" in result.stderr
+    assert (project / "site" / "methods" / "chair" / "index.html").read_text() == good
+    assert not (project / ".site-next").exists()
+
+
+class ServeLog:
+    """The lines `mkdocs serve` logs, read in the background so the server never blocks."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, args=(process,), daemon=True).start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in process.stderr:
+            self.lines.append(line)
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 30) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for index, line in enumerate(self.lines[after:], start=after):
+                if text in line:
+                    return index
+            time.sleep(0.1)
+        raise AssertionError(f"mkdocs serve never logged {text!r}:\n{''.join(self.lines)}")
+
+
+def test_serve_reports_a_bad_page_at_once_and_recovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        log = ServeLog(process)
+        served = log.wait_for("Serving on")
+
+        page = break_page(project)
+        error = log.wait_for("docs/methods/chair.md: the 'Stop if it hurts' warning is missing", after=served)
+        assert process.poll() is None, "the server stopped on a bad page"
+
+        # MkDocs holds requests while the build is broken, so the page is fetched after the fix.
+        fixed = '## Before you start {#before-you-start}\n\n--8<-- "stop-if-painful.md"\n'
+        page.write_text(page.read_text().replace("## Before you start {#before-you-start}\n", fixed))
+        # A clean rebuild proves no problem leaked from the failed one.
+        log.wait_for("Documentation built", after=error)
+        assert not any("Safety gate" in line for line in log.lines[error + 1 :])
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/methods/chair/", timeout=10) as response:
+            assert "Stop if it hurts" in response.read().decode()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
