@@ -34,3 +34,36 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides)
     build(config)
     return site_dir
+
+
+# What a build needs from the project; tests copy it to change pages without touching the real ones.
+PROJECT_FILES = ("mkdocs.yml", "docs", "includes", "hooks", "overrides")
+
+
+def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Path:
+    import shutil
+
+    for name in PROJECT_FILES + extra:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def gate_error(config_file: Path, site_dir: Path, **overrides) -> str:
+    """Build a site that must fail, and return the PluginError message that stopped it.
+
+    MkDocs logs a PluginError and turns it into Abort (a SystemExit), so the error is
+    found as the Abort's cause.
+    """
+    from mkdocs.exceptions import Abort, PluginError
+
+    try:
+        build_site(config_file, site_dir, **overrides)
+    except Abort as abort:
+        cause = abort.__context__
+        assert isinstance(cause, PluginError), f"the build stopped, but not with a PluginError: {cause!r}"
+        return str(cause)
+    raise AssertionError("the build passed, but it must have stopped with a PluginError")
