@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -53,14 +54,20 @@ def error_message(problems: list[str], list_name: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class BuiltPage:
+    redirect: str | None  # where a redirect page sends the reader
+    ids: frozenset[str]  # the fragments a browser can scroll to
+
+
 def broken_urls(site_dir: Path, urls: list[str]) -> list[str]:
     """One problem, with its fix, for each address that no longer opens its page and section."""
-    pages: dict[str, Node | None] = {}
+    pages: dict[str, BuiltPage | None] = {}
     return [problem for url in urls if (problem := url_problem(site_dir, url, pages))]
 
 
-def url_problem(site_dir: Path, url: str, pages: dict[str, Node | None]) -> str | None:
-    """What is wrong with one address, if anything; `pages` caches the parsed pages by path."""
+def url_problem(site_dir: Path, url: str, pages: dict[str, BuiltPage | None]) -> str | None:
+    """What is wrong with one address, if anything; `pages` keeps each page read, by path."""
     if not url.startswith("/"):
         return f"{url}: write it from the site root, starting with /"
     path, _, anchor = url.partition("#")
@@ -71,7 +78,7 @@ def url_problem(site_dir: Path, url: str, pages: dict[str, Node | None]) -> str 
         page = pages[path]
         if page is None:
             return _missing_page(url, chain)
-        target = redirect_target(page)
+        target = page.redirect
         if target is None:
             break
         parts = urlsplit(urljoin(HOST + path, target))
@@ -81,7 +88,7 @@ def url_problem(site_dir: Path, url: str, pages: dict[str, Node | None]) -> str 
         if path in chain:  # a site has finitely many pages, so a chain either ends or loops
             return f"{url}: redirects in a loop ({' -> '.join([*chain, path])}); point the redirect at a page"
         chain.append(path)
-    if anchor and anchor not in element_ids(page):
+    if anchor and anchor not in page.ids:
         where = path if len(chain) == 1 else f"it redirects to {path}, which"
         return (
             f"{url}: {where} has no id \"{anchor}\"; put  {{#{anchor}}}  back on the heading"
@@ -107,10 +114,13 @@ def markdown_source(path: str) -> str:
     return f"{stem or 'index'}.md"
 
 
-def _read_page(site_dir: Path, path: str) -> Node | None:
+def _read_page(site_dir: Path, path: str) -> BuiltPage | None:
     relative = path.lstrip("/")
     file = site_dir / relative if relative.endswith(".html") else site_dir / relative / "index.html"
-    return parse(file.read_text(encoding="utf-8")) if file.is_file() else None
+    if not file.is_file():
+        return None
+    root = parse(file.read_text(encoding="utf-8"))
+    return BuiltPage(redirect_target(root), element_ids(root))
 
 
 def redirect_target(page: Node) -> str | None:
@@ -122,8 +132,8 @@ def redirect_target(page: Node) -> str | None:
     return None
 
 
-def element_ids(page: Node) -> set[str]:
+def element_ids(page: Node) -> frozenset[str]:
     """Every fragment a browser can scroll to: element ids, and the names of <a name> anchors."""
     ids = {node.attrs.get("id") for node in page.iter()}
     names = {node.attrs.get("name") for node in page.iter() if node.tag == "a"}
-    return {value for value in ids | names if value}
+    return frozenset(value for value in ids | names if value)
