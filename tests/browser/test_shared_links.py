@@ -1,4 +1,5 @@
-"""Short links land on their method page in a real browser, and keep the section a reader shared."""
+"""Opening a shared link in a real browser: short links land on their method page and section,
+and the preview card a page names is served."""
 
 from __future__ import annotations
 
@@ -20,3 +21,12 @@ def test_short_link_keeps_the_anchor(phone, base_url: str) -> None:
     phone.goto("floor/#knees-to-chest")
     phone.wait_for_url(f"{base_url}methods/floor/#knees-to-chest")
     assert phone.locator("#knees-to-chest").is_visible()
+
+
+def test_the_card_a_page_names_is_served(desktop) -> None:
+    desktop.goto("methods/floor/")
+    image = desktop.locator('meta[property="og:image"]').get_attribute("content")
+    assert image is not None and image.endswith("/assets/cards/methods/floor.png")
+    response = desktop.request.get(image)
+    assert response.ok and response.headers["content-type"] == "image/png"
+    assert response.body()[:8] == b"\x89PNG\r\n\x1a\n"
