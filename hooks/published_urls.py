@@ -48,10 +48,9 @@ def read_url_list(text: str) -> list[str]:
 
 def error_message(problems: list[str], list_name: str) -> str:
     lines = "\n".join(f"  {problem}" for problem in problems)
-    return (
-        f"Published URLs: {len(problems)} address(es) in {list_name} no longer work,"
-        f" and readers may have shared them:\n{lines}"
-    )
+    count = "1 address" if len(problems) == 1 else f"{len(problems)} addresses"
+    works = "works" if len(problems) == 1 else "work"
+    return f"Published URLs: {count} in {list_name} no longer {works}, and readers may have shared them:\n{lines}"
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def test_build_fails_when_a_published_anchor_is_removed(tmp_path: Path) -> None:
     config_file = copy_project(tmp_path) / "mkdocs.yml"
     edit(config_file.parent / "docs/methods/floor.md", "{#knees-to-chest}", "")
     assert gate_error(config_file, tmp_path / "site") == (
-        "Published URLs: 1 address(es) in hooks/published_urls.txt no longer work,"
+        "Published URLs: 1 address in hooks/published_urls.txt no longer works,"
         " and readers may have shared them:\n"
         '  /methods/floor/#knees-to-chest: /methods/floor/ has no id "knees-to-chest"; put  {#knees-to-chest}'
         "  back on the heading that had it (reword the heading freely, keep the id)"
@@ -165,7 +165,7 @@ def test_build_fails_when_a_published_page_is_removed(tmp_path: Path) -> None:
     fix = "under redirect_maps in mkdocs.yml:"
     gone = f"no page at this address; restore the page methods/chair.md, or send it to a page that exists {fix}"
     assert gate_error(config_file, tmp_path / "site") == (
-        "Published URLs: 5 address(es) in hooks/published_urls.txt no longer work,"
+        "Published URLs: 5 addresses in hooks/published_urls.txt no longer work,"
         " and readers may have shared them:\n"
         f"  /methods/chair/: {gone}  methods/chair.md: <page>.md\n"
         f"  /methods/chair/#before-you-start: {gone}  methods/chair.md: <page>.md\n"
