@@ -1,0 +1,187 @@
+"""Published addresses keep working: the list is complete, the check catches each way a link breaks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs_redirects.plugin import HTML_TEMPLATE
+from project import ROOT, build_site, copy_project, gate_error
+from published_urls import URL_LIST, broken_urls, read_url_list
+
+DOCS = ROOT / "docs"
+PUBLISHED = read_url_list(URL_LIST.read_text())
+
+
+def page_url(src_uri: str) -> str:
+    stem = src_uri.removesuffix(".md").removesuffix("index").removesuffix("/")
+    return f"/{stem}/" if stem else "/"
+
+
+def current_urls() -> set[str]:
+    """Every page, every heading id and every short link the guide has now."""
+    urls = set()
+    for path in DOCS.rglob("*.md"):
+        url = page_url(path.relative_to(DOCS).as_posix())
+        ids = re.findall(r"^#{2,6} .*\{#([a-z0-9-]+)\}\s*$", path.read_text(), re.MULTILINE)
+        urls |= {url, *(f"{url}#{anchor}" for anchor in ids)}
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    redirects = next(plugin["redirects"] for plugin in config["plugins"] if isinstance(plugin, dict))
+    return urls | {page_url(old) for old in redirects["redirect_maps"]}
+
+
+# The list and the real site ----------------------------------------------------------------
+
+
+def test_every_current_address_is_in_the_list() -> None:
+    """Publishing a page, heading id or short link means listing it, so it is kept from then on."""
+    assert sorted(current_urls() - set(PUBLISHED)) == []
+
+
+def test_the_list_has_no_duplicates() -> None:
+    assert len(PUBLISHED) == len(set(PUBLISHED))
+
+
+def test_the_list_covers_what_the_issue_names() -> None:
+    for slug in ("chair", "floor", "standing", "sitting", "foam-roller"):
+        assert f"/methods/{slug}/" in PUBLISHED and f"/{slug}/" in PUBLISHED
+    for option in ("side-twist", "stretch-and-corpse-pose", "knees-to-chest", "knee-across"):
+        assert f"/methods/floor/#{option}" in PUBLISHED
+
+
+def test_the_real_site_keeps_every_published_address(site: Path) -> None:
+    assert broken_urls(site, PUBLISHED) == []
+
+
+def test_a_short_link_with_an_anchor_resolves(site: Path) -> None:
+    assert broken_urls(site, ["/floor/#knees-to-chest", "/floor/#no-such-option"]) == [
+        '/floor/#no-such-option: it redirects to /methods/floor/, which has no id "no-such-option";'
+        " put  {#no-such-option}  back on the heading that had it (reword the heading freely, keep the id)"
+    ]
+
+
+# The check on hand-made sites --------------------------------------------------------------
+
+PAGE = '<html><body><h1 id="title">Title</h1><h2 id="steps">Steps</h2><a name="old-name"></a></body></html>'
+
+
+def redirect(to: str) -> str:
+    """A redirect page exactly as mkdocs-redirects writes it."""
+    return HTML_TEMPLATE.format(url=to)
+
+
+CASES = {
+    "page and anchor exist": (
+        {"methods/chair/index.html": PAGE},
+        ["/methods/chair/", "/methods/chair/#steps", "/methods/chair/#old-name"],
+        [],
+    ),
+    "page removed": (
+        {},
+        ["/methods/chair/#steps"],
+        [
+            "/methods/chair/#steps: no page at this address; restore the page methods/chair.md, or send it to a"
+            " page that exists under redirect_maps in mkdocs.yml:  methods/chair.md: <page>.md"
+        ],
+    ),
+    "anchor removed": (
+        {"methods/chair/index.html": PAGE},
+        ["/methods/chair/#before-you-start"],
+        [
+            '/methods/chair/#before-you-start: /methods/chair/ has no id "before-you-start"; put  {#before-you-start}'
+            "  back on the heading that had it (reword the heading freely, keep the id)"
+        ],
+    ),
+    "moved page redirected, anchors kept": (
+        {"methods/chair/index.html": redirect("../chair-method/"), "methods/chair-method/index.html": PAGE},
+        ["/methods/chair/", "/methods/chair/#steps"],
+        [],
+    ),
+    "redirect to a page that is gone": (
+        {"chair/index.html": redirect("../methods/chair/")},
+        ["/chair/"],
+        [
+            "/chair/: redirects to /methods/chair/, where there is no page; restore the page methods/chair.md,"
+            " or send it to a page that exists under redirect_maps in mkdocs.yml:  methods/chair.md: <page>.md"
+        ],
+    ),
+    "redirect loop": (
+        {"a/index.html": redirect("../b/"), "b/index.html": redirect("../a/")},
+        ["/a/"],
+        ["/a/: redirects in a loop (/a/ -> /b/ -> /a/); point the redirect at a page"],
+    ),
+    "redirect off the site": (
+        {"a/index.html": redirect("https://example.org/")},
+        ["/a/"],
+        ["/a/: redirects to https://example.org/, off the guide; point the redirect at a page of the guide"],
+    ),
+    "not from the site root": (
+        {},
+        ["methods/chair/"],
+        ["methods/chair/: write it from the site root, starting with /"],
+    ),
+    "home page": ({"index.html": PAGE}, ["/", "/#steps"], []),
+}
+
+
+@pytest.mark.parametrize(("files", "urls", "problems"), CASES.values(), ids=CASES.keys())
+def test_check(tmp_path: Path, files: dict[str, str], urls: list[str], problems: list[str]) -> None:
+    for name, html in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(html)
+    assert broken_urls(tmp_path, urls) == problems
+
+
+def test_list_comments_and_blank_lines_are_skipped() -> None:
+    assert read_url_list("# Pages\n\n/\n  /rules/  \n# /old/\n") == ["/", "/rules/"]
+
+
+# Golden builds -----------------------------------------------------------------------------
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_build_fails_when_a_published_anchor_is_removed(tmp_path: Path) -> None:
+    config_file = copy_project(tmp_path) / "mkdocs.yml"
+    edit(config_file.parent / "docs/methods/floor.md", "{#knees-to-chest}", "")
+    assert gate_error(config_file, tmp_path / "site") == (
+        "Published URLs: 1 address in hooks/published_urls.txt no longer works,"
+        " and readers may have shared them:\n"
+        '  /methods/floor/#knees-to-chest: /methods/floor/ has no id "knees-to-chest"; put  {#knees-to-chest}'
+        "  back on the heading that had it (reword the heading freely, keep the id)"
+    )
+
+
+def test_build_fails_when_a_published_page_is_removed(tmp_path: Path) -> None:
+    config_file = copy_project(tmp_path) / "mkdocs.yml"
+    (config_file.parent / "docs/methods/chair.md").unlink()
+    edit(config_file, "      - Chair: methods/chair.md\n", "")
+    fix = "under redirect_maps in mkdocs.yml:"
+    gone = f"no page at this address; restore the page methods/chair.md, or send it to a page that exists {fix}"
+    assert gate_error(config_file, tmp_path / "site") == (
+        "Published URLs: 5 addresses in hooks/published_urls.txt no longer work,"
+        " and readers may have shared them:\n"
+        f"  /methods/chair/: {gone}  methods/chair.md: <page>.md\n"
+        f"  /methods/chair/#before-you-start: {gone}  methods/chair.md: <page>.md\n"
+        f"  /methods/chair/#steps: {gone}  methods/chair.md: <page>.md\n"
+        f"  /methods/chair/#good-to-know: {gone}  methods/chair.md: <page>.md\n"
+        "  /chair/: no page at this address; restore the page chair.md, or send it to a page that exists"
+        f" {fix}  chair.md: <page>.md"
+    )
+
+
+def test_a_redirect_fixes_a_moved_page(tmp_path: Path) -> None:
+    """The fix the message gives works: move the page, redirect the old address, keep the ids."""
+    config_file = copy_project(tmp_path) / "mkdocs.yml"
+    docs = config_file.parent / "docs"
+    (docs / "methods/chair.md").rename(docs / "methods/chair-method.md")
+    edit(config_file, "methods/chair.md", "methods/chair-method.md")
+    edit(config_file, "        chair.md:", "        methods/chair.md: methods/chair-method.md\n        chair.md:")
+    site = build_site(config_file, tmp_path / "site")
+    assert broken_urls(site, PUBLISHED) == []
