@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-from-requirements
 # Material 9.8 prints a notice about MkDocs 2 on every build; it is known and pinned around.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test bench clean
 
 # Re-install whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -28,6 +28,10 @@ build: $(STAMP)
 
 test: build
 	$(BIN)/python -m pytest
+
+# Figures, not a test: what the safety gate adds to a build.
+bench: $(STAMP)
+	$(BIN)/python bench/gate_cost.py
 
 clean:
 	rm -rf site .site-next .cache .pytest_cache
