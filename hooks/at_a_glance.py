@@ -10,7 +10,7 @@ import re
 from html import escape
 from typing import TYPE_CHECKING
 
-from facts import BACK_REGION, EQUIPMENT, POSITION
+from facts import BACK_REGION, EQUIPMENT, POSITION, words
 from rules import is_method_page
 
 if TYPE_CHECKING:
@@ -39,8 +39,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def labels(values: object, vocabulary: dict[str, str]) -> list[str]:
     """Reader-facing labels for front matter words; unknown words are shown as written."""
-    words = values if isinstance(values, list) else [values] if values else []
-    return [vocabulary.get(str(word), str(word)) for word in words]
+    return [vocabulary.get(word, word) for word in words(values)]
 
 
 def glance_html(meta: dict) -> str:
