@@ -111,3 +111,18 @@ def desktop(browser, base_url: str):
 def output_dir() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
+
+
+# Lines a test wants a person to read after the run (e.g. the search hit rate), shown in
+# pytest's summary whether or not output is captured.
+_REPORT: list[str] = []
+
+
+@pytest.fixture
+def report():
+    return _REPORT.append
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for line in _REPORT:
+        terminalreporter.write_line(line)
