@@ -48,7 +48,9 @@ def glance_html(meta: dict) -> str:
         ("Position", labels(meta.get("position"), POSITION)),
         ("Works on", labels(meta.get("back_region"), BACK_REGION)),
     )
-    items = "".join(f"<dt>{name}</dt><dd>{escape(', '.join(values))}</dd>" for name, values in rows if values)
+    # One line per term: search reads the box as text, and "back</dd><dt>Position" would
+    # otherwise become the single word "backPosition".
+    items = "".join(f"\n<dt>{name}</dt>\n<dd>{escape(', '.join(values))}</dd>" for name, values in rows if values)
     return (
         '<aside class="at-a-glance" aria-labelledby="at-a-glance">'
         '<p class="at-a-glance__title" id="at-a-glance">At a glance</p>'
