@@ -75,5 +75,6 @@ def finder_markdown(methods: Methods, from_uri: str) -> str:
                 f"- [{escape(str(methods[src_uri].get('title', src_uri)))}]({link(src_uri, from_uri)})"
                 for src_uri in members
             )
-            parts.append(f"### {escape(label)} {{#{group}}}\n\n" f'<div class="method-finder" markdown>\n\n{items}\n\n</div>')
+            parts.append(f"### {escape(label)} {{#{group}}}")
+            parts.append(f'<div class="method-finder" markdown>\n\n{items}\n\n</div>')
     return "\n\n".join(parts)
