@@ -12,7 +12,7 @@ import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 from project import ROOT, TEST_PORT
@@ -119,7 +119,7 @@ _REPORT: list[str] = []
 
 
 @pytest.fixture
-def report():
+def report() -> Callable[[str], None]:
     return _REPORT.append
 
 
