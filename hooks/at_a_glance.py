@@ -10,7 +10,7 @@ import re
 from html import escape
 from typing import TYPE_CHECKING
 
-from facts import BACK_REGION, EQUIPMENT, POSITION
+from facts import BACK_REGION, EQUIPMENT, POSITION, words
 from rules import is_method_page
 
 if TYPE_CHECKING:
@@ -39,8 +39,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def labels(values: object, vocabulary: dict[str, str]) -> list[str]:
     """Reader-facing labels for front matter words; unknown words are shown as written."""
-    words = values if isinstance(values, list) else [values] if values else []
-    return [vocabulary.get(str(word), str(word)) for word in words]
+    return [vocabulary.get(word, word) for word in words(values)]
 
 
 def glance_html(meta: dict) -> str:
@@ -49,7 +48,9 @@ def glance_html(meta: dict) -> str:
         ("Position", labels(meta.get("position"), POSITION)),
         ("Works on", labels(meta.get("back_region"), BACK_REGION)),
     )
-    items = "".join(f"<dt>{name}</dt><dd>{escape(', '.join(values))}</dd>" for name, values in rows if values)
+    # One line per term: search reads the box as text, and "back</dd><dt>Position" would
+    # otherwise become the single word "backPosition".
+    items = "".join(f"\n<dt>{name}</dt>\n<dd>{escape(', '.join(values))}</dd>" for name, values in rows if values)
     return (
         '<aside class="at-a-glance" aria-labelledby="at-a-glance">'
         '<p class="at-a-glance__title" id="at-a-glance">At a glance</p>'

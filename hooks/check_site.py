@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 from rules import Problem, check_method_page, is_method_page
+from site_paths import built_page
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 # Material's content area; anything else on the page (header, nav, footer) is theme.
@@ -32,14 +33,6 @@ def front_matter(markdown: str) -> dict[str, Any]:
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}
-
-
-def built_page(site_dir: Path, src_uri: str) -> Path:
-    """Where a Markdown page lands with directory URLs: methods/chair.md -> methods/chair/index.html."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return site_dir / stem.removesuffix("index") / "index.html"
-    return site_dir / stem / "index.html"
 
 
 def page_content(page_html: str) -> str:

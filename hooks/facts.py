@@ -23,3 +23,9 @@ BACK_REGION = {
     "middle back": "Middle back",
     "lower back": "Lower back",
 }
+
+
+def words(value: object) -> list[str]:
+    """A front matter value as a list of words: `position` is one word, the others are lists."""
+    values = value if isinstance(value, list) else [value] if value else []
+    return [str(word) for word in values]

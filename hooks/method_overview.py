@@ -5,14 +5,12 @@ A new method page shows up on the home page without anyone editing the home page
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from at_a_glance import labels
 from facts import BACK_REGION, EQUIPMENT, POSITION
-from mkdocs.utils.meta import get_data
-from rules import is_method_page
+from method_pages import Methods, in_method_order, link, method_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,8 +19,8 @@ if TYPE_CHECKING:
 
 MARKER = "<!-- method-overview -->"
 
-# src_uri -> front matter of every method page, gathered before any page is rendered.
-_methods: dict[str, dict[str, Any]] = {}
+# Every method page's front matter, gathered before any page is rendered.
+_methods: Methods = {}
 
 
 # Hooks
@@ -30,10 +28,7 @@ _methods: dict[str, dict[str, Any]] = {}
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     _methods.clear()  # mkdocs serve keeps this module between rebuilds
-    for file in files.documentation_pages():
-        _, meta = get_data(file.content_string)
-        if is_method_page(file.src_uri, meta):
-            _methods[file.src_uri] = meta
+    _methods.update(method_pages(files))
     return files
 
 
@@ -46,23 +41,15 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 # Helpers
 
 
-def method_order(item: tuple[str, dict[str, Any]]) -> tuple[int, str]:
-    src_uri, meta = item
-    number = meta.get("method")
-    return (number if isinstance(number, int) else 999, src_uri)
-
-
-def overview_markdown(methods: dict[str, dict[str, Any]], from_uri: str) -> str:
+def overview_markdown(methods: Methods, from_uri: str) -> str:
     """Material grid cards, one per method, with links relative to the page that shows them."""
-    here = posixpath.dirname(from_uri)
     cards = []
-    for src_uri, meta in sorted(methods.items(), key=method_order):
-        link = posixpath.relpath(src_uri, here or ".")
+    for src_uri, meta in in_method_order(methods).items():
         facts = (
             ("You need", labels(meta.get("equipment"), EQUIPMENT)),
             ("Position", labels(meta.get("position"), POSITION)),
             ("Works on", labels(meta.get("back_region"), BACK_REGION)),
         )
         lines = "\n".join(f"    **{name}:** {escape(', '.join(values))}  " for name, values in facts)
-        cards.append(f"-   **[{escape(str(meta.get('title', src_uri)))}]({link})**\n\n    ---\n\n{lines}")
+        cards.append(f"-   **[{escape(str(meta.get('title', src_uri)))}]({link(src_uri, from_uri)})**\n\n    ---\n\n{lines}")
     return '<div class="grid cards method-overview" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import site_paths
 import yaml
 from project import ROOT, SITE_URL
 from mkdocs.utils.meta import get_data
@@ -26,10 +27,8 @@ METHOD_PAGES = [uri for uri in PAGES if is_method_page(uri, get_data((DOCS / uri
 
 
 def built_page(site: Path, src_uri: str) -> str:
-    """The built HTML of a Markdown page, with directory URLs as MkDocs writes them."""
-    stem = src_uri.removesuffix(".md")
-    out = "index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html"
-    return (site / out).read_text()
+    """The built HTML of a Markdown page."""
+    return site_paths.built_page(site, src_uri).read_text()
 
 
 def test_five_method_pages() -> None:

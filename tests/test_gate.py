@@ -16,10 +16,15 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 from project import ROOT, build_site, copy_project, gate_error
-from rules import required_warnings
+from rules import is_method_page
 
 CASES = sorted(path for path in (ROOT / "tests" / "gate_cases").iterdir() if path.is_dir())
-METHOD_PAGES = sorted((ROOT / "docs" / "methods").glob("*.md"))
+DOCS = ROOT / "docs"
+METHOD_PAGES = [
+    page
+    for page in sorted(DOCS.rglob("*.md"))
+    if is_method_page(page.relative_to(DOCS).as_posix(), get_data(page.read_text())[1])
+]
 
 
 def case_site(case: Path, dest: Path) -> Path:
@@ -50,11 +55,11 @@ def test_gate_case(case: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("page", METHOD_PAGES, ids=lambda page: page.stem)
 def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_path: Path) -> None:
     copy_project(tmp_path)
-    copy = tmp_path / "docs" / "methods" / page.name
+    copy = tmp_path / page.relative_to(ROOT)
     copy.write_text(copy.read_text().replace('--8<-- "stop-if-painful.md"', ""))
     assert gate_error(tmp_path / "mkdocs.yml", tmp_path / "site") == (
         "Safety gate: 1 method page must not be published as they are:\n"
-        f"  docs/methods/{page.name}: the 'Stop if it hurts' warning is missing above the first step;"
+        f"  {page.relative_to(ROOT).as_posix()}: the 'Stop if it hurts' warning is missing above the first step;"
         ' add  --8<-- "stop-if-painful.md"  before the steps'
     )
 

@@ -13,14 +13,10 @@ from link_previews import card_for, link_preview, page_title
 from mkdocs.utils.meta import get_data
 from PIL import Image
 from project import ROOT, SITE_URL, build_site, copy_project, gate_error
+from site_paths import built_page, page_url
 from test_content import DOCS, PAGES
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-
-
-def built_file(site: Path, src_uri: str) -> Path:
-    stem = src_uri.removesuffix(".md")
-    return site / ("index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html")
 
 
 def head_tags(html: str) -> dict[str, str]:
@@ -37,7 +33,7 @@ def head_tags(html: str) -> dict[str, str]:
 def expected_tags(src_uri: str) -> dict[str, str]:
     meta = get_data((DOCS / src_uri).read_text())[1]
     stem = src_uri.removesuffix(".md")
-    url = SITE_URL + ("" if stem == "index" else f"{stem}/")
+    url = SITE_URL + page_url(src_uri).lstrip("/")
     image = f"{SITE_URL}assets/cards/{stem}.png"
     return {
         "canonical": url,
@@ -64,7 +60,7 @@ def expected_tags(src_uri: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("src_uri", PAGES)
 def test_every_page_has_its_preview_tags(site: Path, src_uri: str) -> None:
-    tags = head_tags(built_file(site, src_uri).read_text())
+    tags = head_tags(built_page(site, src_uri).read_text())
     expected = expected_tags(src_uri)
     assert {key: tags.get(key) for key in expected} == expected
 
@@ -82,7 +78,7 @@ def test_cards_and_tags_are_the_same_on_every_build(site: Path, tmp_path: Path) 
     assert len(cards) == len(PAGES)
     assert [path for path in cards if (site / path).read_bytes() != (again / path).read_bytes()] == []
     for src_uri in PAGES:
-        first, second = (head_tags(built_file(s, src_uri).read_text()) for s in (site, again))
+        first, second = (head_tags(built_page(s, src_uri).read_text()) for s in (site, again))
         assert first == second, src_uri
 
 
@@ -93,7 +89,7 @@ def test_a_page_without_description_is_shared_with_the_sites(tmp_path: Path) -> 
     config_file = copy_project(tmp_path) / "mkdocs.yml"
     help_page = tmp_path / "docs/help.md"
     help_page.write_text("".join(line for line in help_page.read_text().splitlines(True) if "description:" not in line))
-    tags = head_tags(built_file(build_site(config_file, tmp_path / "site"), "help.md").read_text())
+    tags = head_tags(built_page(build_site(config_file, tmp_path / "site"), "help.md").read_text())
     assert tags["og:description"] == tags["twitter:description"] == CONFIG["site_description"]
 
 

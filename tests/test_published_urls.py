@@ -10,14 +10,10 @@ import yaml
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 from project import ROOT, build_site, copy_project, gate_error
 from published_urls import URL_LIST, broken_urls, read_url_list
+from site_paths import page_url
 
 DOCS = ROOT / "docs"
 PUBLISHED = read_url_list(URL_LIST.read_text())
-
-
-def page_url(src_uri: str) -> str:
-    stem = src_uri.removesuffix(".md").removesuffix("index").removesuffix("/")
-    return f"/{stem}/" if stem else "/"
 
 
 def current_urls() -> set[str]:
@@ -28,7 +24,7 @@ def current_urls() -> set[str]:
         ids = re.findall(r"^#{2,6} .*\{#([a-z0-9-]+)\}\s*$", path.read_text(), re.MULTILINE)
         urls |= {url, *(f"{url}#{anchor}" for anchor in ids)}
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    redirects = next(plugin["redirects"] for plugin in config["plugins"] if isinstance(plugin, dict))
+    redirects = next(plugin["redirects"] for plugin in config["plugins"] if "redirects" in plugin)
     return urls | {page_url(old) for old in redirects["redirect_maps"]}
 
 
@@ -165,8 +161,11 @@ def test_build_fails_when_a_published_page_is_removed(tmp_path: Path) -> None:
     fix = "under redirect_maps in mkdocs.yml:"
     gone = f"no page at this address; restore the page methods/chair.md, or send it to a page that exists {fix}"
     assert gate_error(config_file, tmp_path / "site") == (
-        "Published URLs: 5 addresses in hooks/published_urls.txt no longer work,"
+        "Published URLs: 6 addresses in hooks/published_urls.txt no longer work,"
         " and readers may have shared them:\n"
+        # The finder drops its "A chair" group when no method needs a chair any more.
+        '  /methods/#chair: /methods/ has no id "chair"; put  {#chair}  back on the heading that had it'
+        " (reword the heading freely, keep the id)\n"
         f"  /methods/chair/: {gone}  methods/chair.md: <page>.md\n"
         f"  /methods/chair/#before-you-start: {gone}  methods/chair.md: <page>.md\n"
         f"  /methods/chair/#steps: {gone}  methods/chair.md: <page>.md\n"

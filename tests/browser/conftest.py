@@ -12,7 +12,7 @@ import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 from project import ROOT, TEST_PORT
@@ -111,3 +111,18 @@ def desktop(browser, base_url: str):
 def output_dir() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
+
+
+# Lines a test wants a person to read after the run (e.g. the search hit rate), shown in
+# pytest's summary whether or not output is captured.
+_REPORT: list[str] = []
+
+
+@pytest.fixture
+def report() -> Callable[[str], None]:
+    return _REPORT.append
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for line in _REPORT:
+        terminalreporter.write_line(line)

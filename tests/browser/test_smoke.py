@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ["", "rules/", "help/", "methods/chair/", "methods/floor/", "methods/standing/", "methods/sitting/", "methods/foam-roller/"]
+PAGES = ["", "rules/", "help/", "methods/", "methods/chair/", "methods/floor/", "methods/standing/", "methods/sitting/", "methods/foam-roller/"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
