@@ -39,3 +39,8 @@ def heading_in_view(page, anchor: str) -> list[str]:
 
 def contrast(page, selector: str) -> list[str]:
     return measure(page, "contrast", selector)
+
+
+def contrast_on_paper(page, selector: str) -> list[str]:
+    """Contrast as printed: no backgrounds, so every text against white."""
+    return measure(page, "contrastOnPaper", selector)

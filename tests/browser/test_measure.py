@@ -109,3 +109,11 @@ def test_low_contrast_text_is_caught_against_its_real_background(phone) -> None:
     problems = measure.contrast(phone, ".admonition")
     assert [problem.split(" has ")[0] for problem in problems] == ['<p.admonition-title> "Pale"', '<a> "Teal link"']
     assert problems[1].startswith('<a> "Teal link" has contrast 3.77:1, needs 4.5:1')
+
+
+def test_pale_text_meant_for_a_dark_background_is_caught_on_paper(phone) -> None:
+    phone.set_content(PHONE_PAGE + '<div style="background:#222"><p style="color:#ddd">Light on dark.</p></div>')
+    assert measure.contrast(phone, "div") == []
+    assert measure.contrast_on_paper(phone, "div") == [
+        '<p> "Light on dark." has contrast 1.36:1, needs 4.5:1 (rgb(221, 221, 221) on rgb(255, 255, 255))'
+    ]
