@@ -84,14 +84,6 @@
   }
 
   function contrastProblems(selector, backgroundFor) {
-    // Material fades colours when the palette or the media changes; measure the end state.
-    for (const animation of document.getAnimations()) {
-      try {
-        animation.finish();
-      } catch {
-        // An endless animation cannot finish; none of Material's touch text colours.
-      }
-    }
     const problems = [];
     let measured = 0;
     for (const root of document.querySelectorAll(selector)) {
@@ -264,5 +256,14 @@
     },
   };
 
+  // Material fades colours when the palette or the media changes, and slides its menu in;
+  // measure the end state.
+  for (const animation of document.getAnimations()) {
+    try {
+      animation.finish();
+    } catch {
+      // An endless animation cannot finish; it is not one of Material's fades.
+    }
+  }
   return checks[name](argument);
 }

@@ -39,3 +39,11 @@ def test_reading_on_a_phone(phone, output_dir: Path, path: str) -> None:
 def test_a_method_page_has_numbered_steps_to_check(phone, path: str) -> None:
     phone.goto(path)
     assert phone.locator("article ol > li").count() >= 3
+
+
+def test_the_open_menu_is_easy_to_tap(phone) -> None:
+    phone.goto("methods/floor/")
+    phone.locator(".md-header label[for='__drawer']").click()
+    assert phone.locator("#__drawer").is_checked()
+    assert phone.get_by_role("link", name="Rules of thumb").is_visible()
+    assert measure.tap_targets(phone) == []
