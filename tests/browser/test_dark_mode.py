@@ -12,10 +12,12 @@ PALETTES = {"light": "default", "dark": "slate"}  # the reader's setting -> Mate
 @pytest.mark.parametrize("path", PAGES + ["404.html"], ids=page_id)
 def test_every_text_is_legible_in_both_palettes(phone, path: str) -> None:
     problems = {}
+    phone.emulate_media(color_scheme="light")
+    phone.goto(path)
     for setting, scheme in PALETTES.items():
+        # Material follows the reader's setting as it changes, as a phone does at dusk.
         phone.emulate_media(color_scheme=setting)
-        phone.goto(path)
-        assert phone.evaluate("document.body.dataset.mdColorScheme") == scheme
+        phone.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'", timeout=2000)
         # The whole article, admonitions included: titles on their tint, text on the box.
         if found := measure.contrast(phone, "article"):
             problems[setting] = found

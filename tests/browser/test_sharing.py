@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import measure
 import pytest
+from playwright.sync_api import expect
 from site_pages import SHARED_ANCHORS, page_id
 
 # Stands in for the phone's share sheet, and remembers what it was given.
@@ -54,8 +55,8 @@ def test_without_web_share_the_link_is_copied_and_confirmed(phone, base_url: str
     section = phone.locator(".share").filter(has=phone.get_by_role("button", name="Share Option #3: Knees to chest"))
     section.get_by_role("button").click()
     status = section.get_by_role("status")
-    assert status.inner_text(timeout=2000) == "Link copied"
-    assert status.is_visible()
+    expect(status).to_have_text("Link copied", timeout=2000)
+    expect(status).to_be_visible()
     assert phone.evaluate("navigator.clipboard.readText()") == f"{base_url}{FLOOR}#knees-to-chest"
     assert phone.foreign_requests == []
 
@@ -64,8 +65,7 @@ def test_without_a_clipboard_the_link_is_shown_to_copy(phone, base_url: str) -> 
     phone.add_init_script(NO_WEB_SHARE + "navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));")
     phone.goto(FLOOR)
     phone.get_by_role("button", name="Share this method").click()
-    status = phone.get_by_role("status").first
-    assert status.inner_text(timeout=2000) == f"Copy this link: {base_url}{FLOOR}"
+    expect(phone.get_by_role("status").first).to_have_text(f"Copy this link: {base_url}{FLOOR}", timeout=2000)
 
 
 def test_the_keyboard_reaches_the_button_and_enter_shares(desktop, base_url: str) -> None:
