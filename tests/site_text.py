@@ -21,7 +21,9 @@ CONTENT_MD = ROOT / "CONTENT.md"
 # Labels of the source that the site turns into structure (an admonition or a heading).
 STRUCTURAL_LABELS = ("Note: ", "Variation: ")
 # Parts of a page that are navigation or generated from front matter, not prose.
-NOT_PROSE = frozenset({"headerlink", "admonition-title", "at-a-glance", "method-overview", "method-finder"})
+NOT_PROSE = frozenset(
+    {"headerlink", "admonition-title", "at-a-glance", "method-overview", "method-finder", "share"}
+)
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"}
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[A-Z(“\"‘])")
 

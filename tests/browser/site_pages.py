@@ -1,0 +1,48 @@
+"""Which pages and anchors the browser tests visit, read from docs/ when the tests are collected."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+from project import ROOT, SITE_URL
+from rules import STEP_HEADING, is_method_page
+
+DOCS = ROOT / "docs"
+HEADING_WITH_ID = re.compile(r"^#{2,6} (.+?)\s*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+
+
+def url_path(src_uri: str) -> str:
+    """The page's address under the site, as MkDocs writes directory URLs: methods/chair.md -> methods/chair/."""
+    stem = src_uri.removesuffix(".md").removesuffix("index")
+    return stem if not stem or stem.endswith("/") else stem + "/"
+
+
+def _pages() -> list[tuple[str, dict, str]]:
+    pages = []
+    for path in sorted(DOCS.rglob("*.md")):
+        markdown, meta = get_data(path.read_text())
+        pages.append((path.relative_to(DOCS).as_posix(), meta, markdown))
+    return pages
+
+
+PAGES = [url_path(src_uri) for src_uri, _, _ in _pages()]
+METHOD_PAGES = [url_path(src_uri) for src_uri, meta, _ in _pages() if is_method_page(src_uri, meta)]
+
+# Anchors people share: every "Before you start", and every step section ("Option #3 …").
+SHARED_ANCHORS = [
+    (url_path(src_uri), anchor)
+    for src_uri, _, markdown in _pages()
+    for text, anchor in HEADING_WITH_ID.findall(markdown)
+    if anchor == "before-you-start" or STEP_HEADING.match(text)
+]
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every page the built site lists in its sitemap, as a path under the site."""
+    return [loc.removeprefix(SITE_URL) for loc in re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())]
+
+
+def page_id(path: str) -> str:
+    return path.strip("/") or "home"
