@@ -192,3 +192,25 @@ def test_a_page_missing_from_the_nav_is_caught() -> None:
     nav = [{"Home": "index.md"}, {"Methods": [{"Chair": "methods/chair.md"}]}]
     assert nav_pages(nav) == ["index.md", "methods/chair.md"]
     assert sorted(nav_pages(nav)) != PAGES
+
+
+def option_sections(html: str) -> dict[str, str]:
+    """Each 'Option #N' section of a page: its id and its HTML up to the next heading of its level."""
+    parts = re.split(r'(?=<h2 id=")', html.split("</article>")[0])
+    return {
+        re.match(r'<h2 id="([^"]+)"', part).group(1): part for part in parts if re.match(r'<h2 id="[^"]+">Option', part)
+    }
+
+
+def test_each_option_links_back_to_the_warnings(site: Path) -> None:
+    """A link shared to one option opens below the warnings, so the option points back to them."""
+    sections = option_sections(built_page(site, "methods/floor.md"))
+    assert sorted(sections) == sorted(FLOOR_OPTIONS)
+    missing = [anchor for anchor, html in sections.items() if 'href="#before-you-start"' not in html.split("<ol>")[0]]
+    assert missing == []
+
+
+def test_an_option_without_the_link_back_is_caught() -> None:
+    html = '<h2 id="a">Option #1</h2><p><a href="#before-you-start">x</a></p><ol></ol><h2 id="b">Option #2</h2><ol></ol>'
+    sections = option_sections(html)
+    assert [a for a, part in sections.items() if 'href="#before-you-start"' not in part.split("<ol>")[0]] == ["b"]
