@@ -57,4 +57,4 @@ def error_message(problems: list[Problem]) -> str:
     pages = len({problem.path for problem in problems})
     lines = "\n".join(f"  {problem}" for problem in problems)
     noun = "page" if pages == 1 else "pages"
-    return f"Safety gate: {pages} method {noun} must not be published as they are:\n{lines}"
+    return f"Safety gate: {pages} method {noun} cannot be published yet:\n{lines}"

@@ -58,7 +58,7 @@ def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_p
     copy = tmp_path / page.relative_to(ROOT)
     copy.write_text(copy.read_text().replace('--8<-- "stop-if-painful.md"', ""))
     assert gate_error(tmp_path / "mkdocs.yml", tmp_path / "site") == (
-        "Safety gate: 1 method page must not be published as they are:\n"
+        "Safety gate: 1 method page cannot be published yet:\n"
         f"  {page.relative_to(ROOT).as_posix()}: the 'Stop if it hurts' warning is missing above the first step;"
         ' add  --8<-- "stop-if-painful.md"  before the steps'
     )
