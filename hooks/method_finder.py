@@ -1,6 +1,6 @@
-"""Fill the `<!-- method-finder -->` marker with the method pages grouped by their front matter.
+"""The "Find a method" lists: the method pages grouped by their front matter.
 
-The groups are what you need, your position and the part of the back, each in the
+`method_lists.py` puts them where a page says `<!-- method-finder -->`. The groups are what you need, your position and the part of the back, each in the
 words and order of `facts.py`. A new method page joins its groups without anyone
 editing the "Find a method" page.
 """
@@ -8,17 +8,9 @@ editing the "Find a method" page.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from facts import BACK_REGION, EQUIPMENT, POSITION, words
-from method_pages import Methods, in_method_order, link, method_pages
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
-
-MARKER = "<!-- method-finder -->"
+from method_pages import Methods, in_method_order, link
 
 # (heading, its id, front matter key, vocabulary): one section of the finder each.
 GROUPINGS = (
@@ -26,27 +18,6 @@ GROUPINGS = (
     ("By position", "by-position", "position", POSITION),
     ("By part of the back", "by-part-of-the-back", "back_region", BACK_REGION),
 )
-
-# Every method page's front matter, gathered before any page is rendered.
-_methods: Methods = {}
-
-
-# Hooks
-
-
-def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    _methods.clear()  # mkdocs serve keeps this module between rebuilds
-    _methods.update(method_pages(files))
-    return files
-
-
-def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if MARKER not in markdown:
-        return markdown
-    return markdown.replace(MARKER, finder_markdown(_methods, page.file.src_uri))
-
-
-# Helpers
 
 
 def group_id(word: str) -> str:
