@@ -1,8 +1,8 @@
 """The "Find a method" lists: the method pages grouped by their front matter.
 
-`method_lists.py` puts them where a page says `<!-- method-finder -->`. The groups are what you need, your position and the part of the back, each in the
-words and order of `facts.py`. A new method page joins its groups without anyone
-editing the "Find a method" page.
+`method_lists.py` puts them where a page says `<!-- method-finder -->`. The groups are
+what you need, your position and the part of the back, each in the words and order of
+`facts.py`. A new method page joins its groups without anyone editing the finder.
 """
 
 from __future__ import annotations
