@@ -36,10 +36,11 @@ def case_site(case: Path, dest: Path) -> Path:
 
 
 def case_overrides(config_file: Path) -> dict:
-    # Only the gate: the other hooks and plugins need pages these small sites do not have.
+    # Only the gate and its include check: the other hooks and plugins need pages these small sites do not have.
     project = config_file.parent
     pages = sorted(path.relative_to(project / "docs").as_posix() for path in (project / "docs").rglob("*.md"))
-    return {"hooks": [str(project / "hooks" / "safety.py")], "plugins": [], "nav": pages}
+    hooks = [str(project / "hooks" / name) for name in ("includes_exist.py", "safety.py")]
+    return {"hooks": hooks, "plugins": [], "nav": pages}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)

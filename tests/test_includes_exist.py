@@ -1,0 +1,36 @@
+"""Every --8<-- include names a file in includes/, or the build says which page and which file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from includes_exist import missing_includes
+from project import ROOT
+
+INCLUDES = [ROOT / "includes"]
+
+
+def test_every_real_page_includes_only_files_that_exist() -> None:
+    docs = ROOT / "docs"
+    problems = [
+        problem
+        for page in sorted(docs.rglob("*.md"))
+        for problem in missing_includes(f"docs/{page.relative_to(docs)}", page.read_text(), INCLUDES, ROOT)
+    ]
+    assert problems == []
+
+
+def test_a_misspelled_include_names_the_real_one() -> None:
+    assert missing_includes("docs/x.md", '--8<-- "disc-problem.md"\n', INCLUDES, ROOT) == [
+        'docs/x.md: includes "disc-problem.md", which is not in includes/; did you mean "disc-problems.md"?'
+    ]
+
+
+def test_an_indented_include_in_single_quotes_is_checked_too() -> None:
+    markdown = "1. Step\n\n    --8<-- 'stop-if-painful.md'\n\n    --8<-- 'nothing-like-it.md'\n"
+    [problem] = missing_includes("docs/x.md", markdown, INCLUDES, ROOT)
+    assert problem.startswith('docs/x.md: includes "nothing-like-it.md", which is not in includes/; the includes are: ')
+
+
+def test_an_inline_mention_is_not_an_include(tmp_path: Path) -> None:
+    assert missing_includes("docs/x.md", 'Write `--8<-- "name.md"` to include a file.\n', INCLUDES, ROOT) == []
