@@ -15,7 +15,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test audit clean
+.PHONY: serve build test audit audit-tools clean
 
 # Re-install whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -40,6 +40,8 @@ build: $(STAMP)
 
 test: build
 	$(BIN)/python -m pytest
+
+audit-tools: $(AUDIT_TOOLS)
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from audit import ROOT
-from audit.browser import Browser
+from audit.browser import Browser, chromium_browser
 from audit.content_security_policy import check_policy
 from audit.html_checker import check_html
 from audit.lighthouse import run_lighthouse, summarize
@@ -82,8 +82,8 @@ def main() -> int:
         readable = [page for page in pages if not page.is_redirect]
         with nginx(site, port, Path(scratch) / "nginx") as base_url:
             log(f"Serving with nginx on {base_url}; checking {len(readable)} pages in Chromium")
-            browser = Browser(chromium, base_url)
-            try:
+            with chromium_browser(chromium) as running:
+                browser = Browser(running, base_url)
                 for page in readable:
                     # Reached by instant navigation from another page too (not the 404 page, which
                     # the sitemap does not list, so Material loads it in full).
@@ -94,8 +94,6 @@ def main() -> int:
                     misses["Privacy"] += found.privacy
                     misses["CSP"] += found.csp
                     misses["Errors"] += found.errors
-            finally:
-                browser.close()
             if not options.no_lighthouse:
                 for number, page in enumerate(readable, start=1):
                     log(f"Lighthouse {number}/{len(readable)}: {page.name}")

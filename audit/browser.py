@@ -7,9 +7,10 @@ stays on, so a violation it reports while a reader searches or navigates is a mi
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA: the rules axe tags for levels A and AA of WCAG 2.0, 2.1 and 2.2.
@@ -55,20 +56,26 @@ def run_axe(page, axe_source: str) -> list[dict[str, Any]]:
     )
 
 
+@contextmanager
+def chromium_browser(chromium: str) -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright; no browser is downloaded."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 class Browser:
-    """One Chromium for the whole audit; `check(path)` gives a page's findings."""
+    """The audit's view of a running Chromium; `check(path)` gives a page's findings."""
 
-    def __init__(self, chromium: str, base_url: str) -> None:
-        from playwright.sync_api import sync_playwright
-
+    def __init__(self, browser: Any, base_url: str) -> None:
         self.base_url = base_url
         self.axe_source = AXE.read_text()
-        self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-
-    def close(self) -> None:
-        self._browser.close()
-        self._playwright.stop()
+        self._browser = browser
 
     def _context(self, findings: BrowserFindings, color_scheme: str):
         context = self._browser.new_context(base_url=self.base_url, viewport=DESKTOP, color_scheme=color_scheme)
