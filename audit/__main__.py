@@ -19,7 +19,7 @@ from audit import ROOT
 from audit.browser import Browser, chromium_browser
 from audit.content_security_policy import check_policy
 from audit.html_checker import check_html
-from audit.lighthouse import run_lighthouse, summarize
+from audit.lighthouse import audit_page
 from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
 from audit.pages import Page, site_pages
 from audit.report import PageReport, summary
@@ -97,8 +97,8 @@ def main() -> int:
             if not options.no_lighthouse:
                 for number, page in enumerate(readable, start=1):
                     log(f"Lighthouse {number}/{len(readable)}: {page.name}")
-                    report = run_lighthouse(base_url + page.path, RESULTS / "lighthouse" / report_name(page), chromium)
-                    reports[page.path].lighthouse = summarize(report)
+                    report_path = RESULTS / "lighthouse" / report_name(page)
+                    reports[page.path].lighthouse = audit_page(base_url + page.path, report_path, chromium)
 
     ordered = [reports[page.path] for page in pages]
     print(summary(ordered))

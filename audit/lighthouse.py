@@ -25,6 +25,10 @@ CATEGORIES = {
 }
 AIM_LCP_MS = 1000
 AIM_BYTES = 60 * 1024
+# Performance is timed on a shared machine and moves by a few points between runs; the
+# other categories do not. A page that misses only on Performance is run again, and its
+# median run counts, as Lighthouse's own docs advise for a variable score.
+RUNS_FOR_PERFORMANCE = 3
 
 
 @dataclass
@@ -33,6 +37,7 @@ class LighthouseResult:
     lcp_ms: float | None = None
     bytes: float | None = None
     misses: list[str] = field(default_factory=list)
+    performance_runs: list[int] = field(default_factory=list)  # every run's score, when there were several
 
 
 def failing_audits(report: dict, category: dict) -> list[str]:
@@ -63,6 +68,9 @@ def summarize(report: dict) -> LighthouseResult:
         result.scores[category_id] = score
         if score < 100:
             why = ", ".join(failing_audits(report, category)) or "see the JSON report"
+            if category_id == "performance" and "benchmarkIndex" in report.get("environment", {}):
+                # Lighthouse multiplies the time the page took here; a busy machine scores lower.
+                why += f" (this machine's benchmark index: {report['environment']['benchmarkIndex']:.0f})"
             result.misses.append(f"Lighthouse {category['title']} {score}: {why}")
     for required in list(CATEGORIES)[:4]:
         if required not in report.get("categories", {}):
@@ -71,6 +79,26 @@ def summarize(report: dict) -> LighthouseResult:
     result.lcp_ms = audits.get("largest-contentful-paint", {}).get("numericValue")
     result.bytes = audits.get("total-byte-weight", {}).get("numericValue")
     return result
+
+
+def only_performance_missed(result: LighthouseResult) -> bool:
+    return bool(result.misses) and all(miss.startswith("Lighthouse Performance") for miss in result.misses)
+
+
+def median_run(results: list[LighthouseResult]) -> LighthouseResult:
+    """The run with the median Performance score, noting every run's score."""
+    ordered = sorted(results, key=lambda result: result.scores.get("performance", 0))
+    median = ordered[len(ordered) // 2]
+    median.performance_runs = [result.scores.get("performance", 0) for result in results]
+    return median
+
+
+def audit_page(url: str, report_path: Path, chrome: str) -> LighthouseResult:
+    """One run, or the median of RUNS_FOR_PERFORMANCE runs when only Performance fell short."""
+    results = [summarize(run_lighthouse(url, report_path, chrome))]
+    while only_performance_missed(results[0]) and len(results) < RUNS_FOR_PERFORMANCE:
+        results.append(summarize(run_lighthouse(url, report_path.with_suffix(f".run{len(results) + 1}.json"), chrome)))
+    return median_run(results) if len(results) > 1 else results[0]
 
 
 def run_lighthouse(url: str, report_path: Path, chrome: str) -> dict:

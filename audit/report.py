@@ -37,6 +37,8 @@ def row(page: PageReport) -> list[str]:
         figures = ["-", "-"]
     else:
         scores = [str(result.scores[category]) if category in result.scores else "-" for category in CATEGORIES]
+        if result.performance_runs:
+            scores[0] += f" ({'/'.join(map(str, result.performance_runs))})"
         figures = [aim(result.lcp_ms, AIM_LCP_MS, 1000, "s"), aim(result.bytes, AIM_BYTES, 1024, "KB")]
     checks = ["ok" if not page.misses[check] else f"{len(page.misses[check])} miss" for check in CHECKS]
     name = page.name + (" (redirect)" if page.is_redirect else "")

@@ -11,4 +11,3 @@ from project import ROOT, build_site
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
-
