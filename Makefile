@@ -4,10 +4,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-requirements
 # The audit's Node tools (Lighthouse, axe-core, the Nu Html Checker), exactly as locked.
 AUDIT_TOOLS := audit/node_modules/.installed-from-lock
-
-# Material 9.8 prints a notice about MkDocs 2 on every build; it is known and pinned around.
-export NO_MKDOCS_2_WARNING := 1
-
 # Builds of one commit are byte-identical: dates in the output (the sitemap's) come from
 # the last commit, not from the clock. Outside a git checkout the build uses today.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -15,17 +11,15 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test audit audit-tools clean
+# Material 9.8 prints a notice about MkDocs 2 on every build; it is known and pinned around.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test clean
 
 # Re-install whenever requirements.txt changes.
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
-
-# --ignore-scripts: no package needs one, and vnu-jar's would try to download a Java.
-$(AUDIT_TOOLS): audit/package-lock.json
-	cd audit && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 serve: $(STAMP)
@@ -41,12 +35,19 @@ build: $(STAMP)
 test: build
 	$(BIN)/python -m pytest
 
-audit-tools: $(AUDIT_TOOLS)
+clean:
+	rm -rf site .site-next .cache .pytest_cache audit-results
+
+.PHONY: audit audit-tools
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).
 audit: $(STAMP) $(AUDIT_TOOLS)
 	$(BIN)/python -m audit
 
-clean:
-	rm -rf site .site-next .cache .pytest_cache audit-results
+audit-tools: $(AUDIT_TOOLS)
+
+# --ignore-scripts: no package needs one, and vnu-jar's would try to download a Java.
+$(AUDIT_TOOLS): audit/package-lock.json
+	cd audit && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@

@@ -35,15 +35,3 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides)
     build(config)
     return site_dir
-
-
-def audit_tool(path: Path, what: str) -> Path:
-    """A tool `make audit` installs (npm ci, apt-get); a skip without it, a failure if REQUIRE_AUDIT_TOOLS=1."""
-    import pytest
-
-    if path.exists():
-        return path
-    reason = f"no {what} at {path}: run `make audit-tools` (npm ci in audit/) or install it with apt-get"
-    if os.environ.get("REQUIRE_AUDIT_TOOLS") == "1":
-        pytest.fail(f"REQUIRE_AUDIT_TOOLS=1 but {reason}")
-    pytest.skip(reason)

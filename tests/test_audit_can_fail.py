@@ -10,7 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from project import TEST_PORT, audit_tool
+from audit_tools import audit_tool
+from project import TEST_PORT
 
 from audit.html_checker import VNU_JAR, check_html
 from audit.lighthouse import median_run, only_performance_missed, summarize

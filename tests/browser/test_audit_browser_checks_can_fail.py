@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from project import audit_tool
+from audit_tools import audit_tool
 
 from audit.browser import AXE, Browser, BrowserFindings, axe_misses, run_axe
 
