@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from audit import ROOT
-from audit.browser import Browser, chromium_browser
+from audit.browser import BrowserChecks, chromium_browser
 from audit.content_security_policy import check_policy
 from audit.html_checker import check_html
 from audit.lighthouse import audit_page
@@ -83,7 +83,7 @@ def main() -> int:
         with nginx(site, port, Path(scratch) / "nginx") as base_url:
             log(f"Serving with nginx on {base_url}; checking {len(readable)} pages in Chromium")
             with chromium_browser(chromium) as running:
-                browser = Browser(running, base_url)
+                browser = BrowserChecks(running, base_url)
                 for page in readable:
                     # Reached by instant navigation from another page too (not the 404 page, which
                     # the sitemap does not list, so Material loads it in full).

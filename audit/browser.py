@@ -69,7 +69,7 @@ def chromium_browser(chromium: str) -> Iterator[Any]:
             browser.close()
 
 
-class Browser:
+class BrowserChecks:
     """The audit's view of a running Chromium; `check(path)` gives a page's findings."""
 
     def __init__(self, browser: Any, base_url: str) -> None:
@@ -77,7 +77,8 @@ class Browser:
         self.axe_source = AXE.read_text()
         self._browser = browser
 
-    def _context(self, findings: BrowserFindings, color_scheme: str):
+    def open_page(self, findings: BrowserFindings, color_scheme: str):
+        """A fresh context and page that record into `findings`; close the context after use."""
         context = self._browser.new_context(base_url=self.base_url, viewport=DESKTOP, color_scheme=color_scheme)
 
         def route(route_) -> None:
@@ -100,7 +101,7 @@ class Browser:
     def check(self, path: str, instant_from: str | None) -> BrowserFindings:
         findings = BrowserFindings()
         for palette, scheme in PALETTES.items():
-            context, page = self._context(findings, palette)
+            context, page = self.open_page(findings, palette)
             try:
                 self._check_in(page, findings, path, palette, scheme, instant_from)
             except Exception as error:  # one page that hangs must not stop the audit of the rest

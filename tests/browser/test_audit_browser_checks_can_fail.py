@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from audit_tools import audit_tool
 
-from audit.browser import AXE, Browser, BrowserFindings, axe_misses, run_axe
+from audit.browser import AXE, BrowserChecks, BrowserFindings, axe_misses, run_axe
 
 PAGE = '<!doctype html><html lang="en"><head><title>Test</title></head><body><main>{}</main></body></html>'
 
@@ -27,7 +27,7 @@ def test_the_real_pages_pass_axe(desktop) -> None:
 def test_a_request_to_another_host_is_caught(browser, base_url: str) -> None:
     audit_tool(AXE, "axe-core")
     findings = BrowserFindings()
-    context, page = Browser(browser, base_url)._context(findings, "light")
+    context, page = BrowserChecks(browser, base_url).open_page(findings, "light")
     # A page without the site's CSP, which would refuse the request before it left the browser.
     page.set_content(PAGE.format('<img src="https://tracker.example/pixel.gif" alt="">'))
     context.close()
