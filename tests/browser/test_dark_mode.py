@@ -17,7 +17,8 @@ def test_every_text_is_legible_in_both_palettes(phone, path: str) -> None:
     for setting, scheme in PALETTES.items():
         # Material follows the reader's setting as it changes, as a phone does at dusk.
         phone.emulate_media(color_scheme=setting)
-        phone.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'", timeout=2000)
+        # A function, not an expression string: the page's CSP forbids eval.
+        phone.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'", timeout=2000)
         # The whole article, admonitions included: titles on their tint, text on the box.
         if found := measure.contrast(phone, "article"):
             problems[setting] = found

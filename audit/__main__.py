@@ -1,0 +1,110 @@
+"""`python -m audit`: build the site, serve it with nginx, audit every page, print the summary.
+
+Exits 1 on any miss. `--only PATH` audits the pages whose address contains PATH (for a
+quick look while fixing one page); `--no-lighthouse` leaves out the slow part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from audit import ROOT
+from audit.browser import BrowserChecks, chromium_browser
+from audit.content_security_policy import check_policy
+from audit.html_checker import check_html
+from audit.lighthouse import audit_page
+from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
+from audit.pages import Page, site_pages
+from audit.report import PageReport, summary
+from audit.server import free_port, nginx
+
+# Lighthouse's JSON reports stay here after a run, for a person to open.
+RESULTS = ROOT / "audit-results"
+
+
+def build(site: Path, site_url: str) -> None:
+    """A strict build for the address nginx serves, so canonical links match what the browser sees."""
+    environment = {"NO_MKDOCS_2_WARNING": "1", **os.environ, "SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    subprocess.run(command, cwd=ROOT, env=environment, check=True)
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not path:
+        sys.exit("no Chromium: install Debian's 'chromium' package or set CHROMIUM to its path")
+    return path
+
+
+def report_name(page: Page) -> str:
+    return (page.path.strip("/").replace("/", "-") or "home").removesuffix(".html") + ".json"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m audit", description=__doc__)
+    parser.add_argument("--only", help="audit only pages whose address contains this text")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slow part)")
+    options = parser.parse_args()
+    started = time.monotonic()
+    chromium = chromium_path()
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}/"
+
+    with tempfile.TemporaryDirectory(prefix="audit-") as scratch:
+        site = Path(scratch) / "site"
+        log(f"Building for {site_url}")
+        build(site, site_url)
+        pages = [page for page in site_pages(site) if not options.only or options.only in page.path]
+        reports = {page.path: PageReport(page.name, page.is_redirect) for page in pages}
+
+        log("Checking links, Content-Security-Policy tags and HTML")
+        for path, problems in check_site_links(site, site_url, allowed_external(ALLOWED_EXTERNAL.read_text())).items():
+            page_path = next((page.path for page in pages if page.file == site / path), None)
+            if page_path is not None:
+                reports[page_path].misses["Links"] += problems
+        for page in pages:
+            reports[page.path].misses["CSP"] += check_policy(page.file.read_text(encoding="utf-8"))
+        html_errors = check_html([page.file for page in pages], site)
+        for page in pages:
+            reports[page.path].misses["HTML"] += html_errors.get(page.file.relative_to(site).as_posix(), [])
+
+        readable = [page for page in pages if not page.is_redirect]
+        with nginx(site, port, Path(scratch) / "nginx") as base_url:
+            log(f"Serving with nginx on {base_url}; checking {len(readable)} pages in Chromium")
+            with chromium_browser(chromium) as running:
+                browser = BrowserChecks(running, base_url)
+                for page in readable:
+                    # Reached by instant navigation from another page too (not the 404 page, which
+                    # the sitemap does not list, so Material loads it in full).
+                    start = None if page.path.endswith(".html") else ("rules/" if page.path == "" else "")
+                    found = browser.check(page.path, start)
+                    misses = reports[page.path].misses
+                    misses["axe"] += found.axe
+                    misses["Privacy"] += found.privacy
+                    misses["CSP"] += found.csp
+                    misses["Errors"] += found.errors
+            if not options.no_lighthouse:
+                for number, page in enumerate(readable, start=1):
+                    log(f"Lighthouse {number}/{len(readable)}: {page.name}")
+                    report_path = RESULTS / "lighthouse" / report_name(page)
+                    reports[page.path].lighthouse = audit_page(base_url + page.path, report_path, chromium)
+
+    ordered = [reports[page.path] for page in pages]
+    print(summary(ordered))
+    log(f"Audit took {time.monotonic() - started:.0f} s")
+    return 1 if any(report.all_misses() for report in ordered) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
