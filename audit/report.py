@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from audit.lighthouse import AIM_BYTES, AIM_LCP_MS, CATEGORIES, LighthouseResult
+from audit.lighthouse import AIM_BYTES, AIM_LCP_MS, CATEGORIES, PERFORMANCE_FLOOR, LighthouseResult
 
 CHECKS = ("axe", "HTML", "Links", "CSP", "Privacy", "Errors")
 
@@ -72,9 +72,17 @@ def final_line(pages: list[PageReport]) -> str:
     return f"Misses: {count} on {len(missed)} of {len(pages)} pages: {where}"
 
 
+def short_of_aim(pages: list[PageReport]) -> str:
+    return "\n".join(
+        f"  {page.name}: {line}" for page in pages if page.lighthouse for line in page.lighthouse.short_of_aim
+    )
+
+
 def summary(pages: list[PageReport]) -> str:
     parts = []
     if any(page.all_misses() for page in pages):
         parts += ["What to fix:", details(pages), ""]
+    if shortfalls := short_of_aim(pages):
+        parts += [f"Short of the aim of 100, above the pass mark of {PERFORMANCE_FLOOR}:", shortfalls, ""]
     parts += [table(pages), "", final_line(pages)]
     return "\n".join(parts)
