@@ -49,15 +49,27 @@ POLICY_TAG = re.compile(r"<meta\s[^>]*http-equiv\s*=\s*[\"']?content-security-po
 CHARSET_TAG = re.compile(r"<meta\s[^>]*charset[^>]*>", re.IGNORECASE)
 HEAD_TAG = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
+# `mkdocs serve` injects an inline live-reload script into every page it serves, with text
+# that changes on each rebuild, so no build-time hash can allow it. The policy is for the
+# published site; pages previewed with `make serve` go without it, so live reload works.
+_serving = False
+
 
 # Hooks
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    return with_policy(output)
+    return output if _serving else with_policy(output)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if _serving:
+        return
     for path in Path(config.site_dir).rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         if not POLICY_TAG.search(html):

@@ -133,3 +133,17 @@ def test_a_weak_policy_is_caught(page: str, problem: str) -> None:
     from audit.content_security_policy import check_policy
 
     assert check_policy(page) == [problem]
+
+
+def test_pages_previewed_with_mkdocs_serve_go_without_the_policy() -> None:
+    """Its live-reload script is inline and new on every rebuild, so the policy would block it."""
+    import content_security_policy as hook
+
+    page = "<html><head><meta charset='utf-8'></head><body><script>livereload(1, 2)</script></body></html>"
+    try:
+        hook.on_startup(command="serve", dirty=False)
+        assert hook.on_post_page(page, page=None, config=None) == page
+        hook.on_startup(command="build", dirty=False)
+        assert "Content-Security-Policy" in hook.on_post_page(page, page=None, config=None)
+    finally:
+        hook.on_startup(command="build", dirty=False)
