@@ -10,6 +10,7 @@ import site_paths
 import yaml
 from project import ROOT, SITE_URL
 from mkdocs.utils.meta import get_data
+from check_site import page_content
 from rules import check_front_matter, check_warnings, is_method_page
 from site_text import (
     CONTENT_MD,
@@ -84,8 +85,7 @@ def test_front_matter(src_uri: str) -> None:
 @pytest.mark.parametrize("src_uri", METHOD_PAGES)
 def test_warnings_come_before_the_first_step(site: Path, src_uri: str) -> None:
     _, meta = get_data((DOCS / src_uri).read_text())
-    content = built_page(site, src_uri).split('<article class="md-content__inner md-typeset">')[1]
-    assert check_warnings(content.split("</article>")[0], meta) == []
+    assert check_warnings(page_content(built_page(site, src_uri)), meta) == []
 
 
 @pytest.mark.parametrize("src_uri", METHOD_PAGES)
