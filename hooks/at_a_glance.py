@@ -42,12 +42,17 @@ def labels(values: object, vocabulary: dict[str, str]) -> list[str]:
     return [vocabulary.get(word, word) for word in words(values)]
 
 
-def glance_html(meta: dict) -> str:
-    rows = (
+def fact_rows(meta: dict) -> list[tuple[str, list[str]]]:
+    """(name, labels) of a method's facts, as the glance box and the home page overview show them."""
+    return [
         ("You need", labels(meta.get("equipment"), EQUIPMENT)),
         ("Position", labels(meta.get("position"), POSITION)),
         ("Works on", labels(meta.get("back_region"), BACK_REGION)),
-    )
+    ]
+
+
+def glance_html(meta: dict) -> str:
+    rows = fact_rows(meta)
     # One line per term: search reads the box as text, and "back</dd><dt>Position" would
     # otherwise become the single word "backPosition".
     items = "".join(f"\n<dt>{name}</dt>\n<dd>{escape(', '.join(values))}</dd>" for name, values in rows if values)

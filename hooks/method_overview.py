@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from at_a_glance import labels
-from facts import BACK_REGION, EQUIPMENT, POSITION
+from at_a_glance import fact_rows
 from method_pages import Methods, in_method_order, link
 
 
@@ -17,11 +16,6 @@ def overview_markdown(methods: Methods, from_uri: str) -> str:
     """Material grid cards, one per method, with links relative to the page that shows them."""
     cards = []
     for src_uri, meta in in_method_order(methods).items():
-        facts = (
-            ("You need", labels(meta.get("equipment"), EQUIPMENT)),
-            ("Position", labels(meta.get("position"), POSITION)),
-            ("Works on", labels(meta.get("back_region"), BACK_REGION)),
-        )
-        lines = "\n".join(f"    **{name}:** {escape(', '.join(values))}  " for name, values in facts)
+        lines = "\n".join(f"    **{name}:** {escape(', '.join(values))}  " for name, values in fact_rows(meta))
         cards.append(f"-   **[{escape(str(meta.get('title', src_uri)))}]({link(src_uri, from_uri)})**\n\n    ---\n\n{lines}")
     return '<div class="grid cards method-overview" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
