@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from safety import docs_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,8 +33,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     project = Path(config.config_file_path or ".").parent
     problems = []
     for file in files.documentation_pages():
-        path = f"{Path(config.docs_dir).name}/{file.src_uri}"
-        problems += missing_includes(path, file.content_string, base_paths, project)
+        problems += missing_includes(docs_path(config, file), file.content_string, base_paths, project)
     if problems:
         raise PluginError("Missing includes:\n" + "\n".join(f"  {problem}" for problem in problems))
     return files
@@ -44,12 +44,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def missing_includes(path: str, markdown: str, base_paths: list[Path], project: Path) -> list[str]:
     """One line per include of the page that no base path holds; folders shown from `project`."""
-    available = sorted({p.name for base in base_paths if base.is_dir() for p in base.iterdir() if p.is_file()})
     problems = []
     for match in INCLUDE.finditer(markdown):
         name = match.group(2).strip()
         if any((base / name).is_file() for base in base_paths):
             continue
+        # Listed only for a missing include, so a good page costs one file check per include.
+        available = sorted({p.name for base in base_paths if base.is_dir() for p in base.iterdir() if p.is_file()})
         close = difflib.get_close_matches(name, available, n=1)
         fix = f'did you mean "{close[0]}"?' if close else f"the includes are: {', '.join(available)}"
         where = ", ".join(os.path.relpath(base, project) + "/" for base in base_paths) or "no base_path"

@@ -55,7 +55,7 @@ def on_page_context(
 ) -> TemplateContext:
     title = page_title(page.meta, page.title, config.site_name, page.is_homepage)
     path = card_path(page.file.src_uri)
-    _cards[path] = (docs_path(config, page), card_for(title, config.site_name, page.meta))
+    _cards[path] = (docs_path(config, page.file), card_for(title, config.site_name, page.meta))
     context["preview"] = link_preview(
         title=title,
         description=page.meta.get("description"),

@@ -15,7 +15,7 @@ from rules import Problem, check_method_page, is_method_page
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
 # Problems found in this build; gathered so one build reports every bad page.
@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if is_method_page(page.file.src_uri, page.meta):
-        _problems.extend(check_method_page(docs_path(config, page), html, page.meta))
+        _problems.extend(check_method_page(docs_path(config, page.file), html, page.meta))
     return html
 
 
@@ -47,10 +47,10 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 # Helpers
 
 
-def docs_path(config: MkDocsConfig, page: Page) -> str:
-    """The page's source path as an author would type it, e.g. docs/methods/chair.md."""
+def docs_path(config: MkDocsConfig, file: File) -> str:
+    """A page's source path as an author would type it, e.g. docs/methods/chair.md."""
     project = os.path.dirname(config.config_file_path or ".")
-    return os.path.relpath(page.file.abs_src_path or page.file.src_uri, project).replace(os.sep, "/")
+    return os.path.relpath(file.abs_src_path or file.src_uri, project).replace(os.sep, "/")
 
 
 def error_message(problems: list[Problem]) -> str:
