@@ -14,17 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.utils.meta import get_data
 from project import ROOT, build_site, copy_project, gate_error
-from rules import is_method_page
+from test_content import DOCS
+from test_content import METHOD_PAGES as METHOD_URIS
 
 CASES = sorted(path for path in (ROOT / "tests" / "gate_cases").iterdir() if path.is_dir())
-DOCS = ROOT / "docs"
-METHOD_PAGES = [
-    page
-    for page in sorted(DOCS.rglob("*.md"))
-    if is_method_page(page.relative_to(DOCS).as_posix(), get_data(page.read_text())[1])
-]
+METHOD_PAGES = [DOCS / src_uri for src_uri in METHOD_URIS]
 
 
 def case_site(case: Path, dest: Path) -> Path:

@@ -8,18 +8,18 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 from project import ROOT, SITE_URL
 from rules import STEP_HEADING, is_method_page
+from site_paths import page_url
 
 DOCS = ROOT / "docs"
 HEADING_WITH_ID = re.compile(r"^#{2,6} (.+?)\s*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 
 def url_path(src_uri: str) -> str:
-    """The page's address under the site, as MkDocs writes directory URLs: methods/chair.md -> methods/chair/."""
-    stem = src_uri.removesuffix(".md").removesuffix("index")
-    return stem if not stem or stem.endswith("/") else stem + "/"
+    """The page's address under the site: methods/chair.md -> methods/chair/, index.md -> ''."""
+    return page_url(src_uri).lstrip("/")
 
 
-def _pages() -> list[tuple[str, dict, str]]:
+def _read_pages() -> list[tuple[str, dict, str]]:
     pages = []
     for path in sorted(DOCS.rglob("*.md")):
         markdown, meta = get_data(path.read_text())
@@ -27,13 +27,14 @@ def _pages() -> list[tuple[str, dict, str]]:
     return pages
 
 
-PAGES = [url_path(src_uri) for src_uri, _, _ in _pages()]
-METHOD_PAGES = [url_path(src_uri) for src_uri, meta, _ in _pages() if is_method_page(src_uri, meta)]
+_PAGES = _read_pages()  # (src_uri, front matter, Markdown) of every page, read once
+PAGES = [url_path(src_uri) for src_uri, _, _ in _PAGES]
+METHOD_PAGES = [url_path(src_uri) for src_uri, meta, _ in _PAGES if is_method_page(src_uri, meta)]
 
 # Anchors people share: every "Before you start", and every step section ("Option #3 …").
 SHARED_ANCHORS = [
     (url_path(src_uri), anchor)
-    for src_uri, _, markdown in _pages()
+    for src_uri, _, markdown in _PAGES
     for text, anchor in HEADING_WITH_ID.findall(markdown)
     if anchor == "before-you-start" or STEP_HEADING.match(text)
 ]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-PAGES = ["", "rules/", "help/", "methods/", "methods/chair/", "methods/floor/", "methods/standing/", "methods/sitting/", "methods/foam-roller/"]
+from site_pages import PAGES
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
