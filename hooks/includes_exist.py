@@ -1,58 +1,28 @@
-"""Stop the build with a clear message when a page includes a file that does not exist.
-
-pymdownx.snippets (with check_paths) already fails on a missing include, but with a
-traceback and without naming the page that asked for it. A misspelled safety include
-is how a warning would silently go missing, so every page is checked before any is
-rendered, and the message names the page, the include and the closest real one.
-"""
+"""Stop the build with a clear message when a page includes a file that does not exist."""
 
 from __future__ import annotations
 
-import difflib
-import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from safety import docs_path
+from mkdocs.plugins import event_priority
+
+from backguide.includes import missing_includes
+from backguide.site import project_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-# A block snippet line: --8<-- "name.md" (single or double quotes, optionally indented).
-INCLUDE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["'])([^"'\n]+)\1[ \t]*$""", re.MULTILINE)
 
-
-# Hooks
-
-
+@event_priority(100)  # first: before any page is read or rendered
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     base_paths = [Path(path) for path in config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])]
     project = Path(config.config_file_path or ".").parent
     problems = []
     for file in files.documentation_pages():
-        problems += missing_includes(docs_path(config, file), file.content_string, base_paths, project)
+        problems += missing_includes(project_path(config, file), file.content_string, base_paths, project)
     if problems:
         raise PluginError("Missing includes:\n" + "\n".join(f"  {problem}" for problem in problems))
     return files
-
-
-# Helpers
-
-
-def missing_includes(path: str, markdown: str, base_paths: list[Path], project: Path) -> list[str]:
-    """One line per include of the page that no base path holds; folders shown from `project`."""
-    problems = []
-    for match in INCLUDE.finditer(markdown):
-        name = match.group(2).strip()
-        if any((base / name).is_file() for base in base_paths):
-            continue
-        # Listed only for a missing include, so a good page costs one file check per include.
-        available = sorted({p.name for base in base_paths if base.is_dir() for p in base.iterdir() if p.is_file()})
-        close = difflib.get_close_matches(name, available, n=1)
-        fix = f'did you mean "{close[0]}"?' if close else f"the includes are: {', '.join(available)}"
-        where = ", ".join(os.path.relpath(base, project) + "/" for base in base_paths) or "no base_path"
-        problems.append(f'{path}: includes "{name}", which is not in {where}; {fix}')
-    return problems

@@ -1,88 +1,26 @@
-"""Write `llms.txt` (https://llmstxt.org): the guide's title, summary and a list of its pages, for AI agents.
-
-Built from the nav and each page's front matter on every build, so it lists exactly the
-pages the site has, with the descriptions search results and link previews use.
-"""
+"""Write llms.txt for AI agents from the nav and the front matter."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from backguide.build import site_build
+from backguide.llms_txt import llms_txt, nav_sections
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
-# Top-level pages of the nav are listed under this heading; each nav section gets its own.
-TOP_LEVEL_SECTION = "Guide"
-
-# The nav of this build, kept from on_nav until on_post_build, when every page has its front matter.
-_nav: list[Navigation] = []
-
-
-class Link(NamedTuple):
-    name: str
-    url: str
-    description: str
-
-
-# Hooks
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _nav.clear()  # mkdocs serve keeps this module between rebuilds
-    return config
-
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    _nav.append(nav)
+    site_build(config).nav = nav
     return nav
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    sections = nav_sections(_nav[-1].items) if _nav else []
+    nav = site_build(config).nav
+    sections = nav_sections(nav.items) if nav else []
     text = llms_txt(config.site_name, config.site_description or "", sections)
     (Path(config.site_dir) / "llms.txt").write_text(text, encoding="utf-8")
-
-
-# Helpers
-
-
-def page_link(page) -> Link:
-    """A page as llms.txt lists it: its full title, its public address and its description."""
-    meta = page.meta or {}
-    name = str(meta.get("title") or page.title)
-    return Link(name, page.canonical_url or page.url, " ".join(str(meta.get("description") or "").split()))
-
-
-def section_pages(items: list) -> list:
-    pages = []
-    for item in items:
-        if item.is_page:
-            pages.append(item)
-        elif item.is_section:
-            pages.extend(section_pages(item.children))
-    return pages
-
-
-def nav_sections(items: list) -> list[tuple[str, list[Link]]]:
-    """(heading, links) in nav order: loose top-level pages first, then one group per section."""
-    top = [page_link(item) for item in items if item.is_page]
-    sections = [(TOP_LEVEL_SECTION, top)] if top else []
-    for item in items:
-        if item.is_section:
-            sections.append((str(item.title), [page_link(page) for page in section_pages(item.children)]))
-    return sections
-
-
-def llms_txt(title: str, summary: str, sections: list[tuple[str, list[Link]]]) -> str:
-    """The file's text: an H1, a blockquote summary, then an H2 and a list of links per section."""
-    lines = [f"# {title}", ""]
-    if summary:
-        lines += [f"> {summary}", ""]
-    for heading, links in sections:
-        lines += [f"## {heading}", ""]
-        lines += [f"- [{name}]({url})" + (f": {description}" if description else "") for name, url, description in links]
-        lines.append("")
-    return "\n".join(lines)

@@ -1,8 +1,7 @@
 """The safety rules for method pages: the rules as data, and pure functions over HTML.
 
-Nothing here knows about MkDocs. The build hook (`safety.py`), the standalone check
-of a built site (`check_site.py`) and the tests all call `check_method_page`, so the
-guarantee holds whichever engine renders the pages.
+Nothing here knows about MkDocs events. The gate hook, the `check-site` command and the
+tests all call `check_method_page`, so the guarantee holds whichever engine renders the pages.
 """
 
 from __future__ import annotations
@@ -11,8 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from facts import BACK_REGION, EQUIPMENT, POSITION
-from html_tree import Node, parse
+from backguide import html
+from backguide.facts import FACTS
+
+# Re-exported: the gate decides which pages it judges with the site model's own test.
+from backguide.site import is_method_page  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,6 @@ REQUIRED_WARNINGS: tuple[RequiredWarning, ...] = (
     ),
 )
 
-METHODS_DIR = "methods/"
-
 # A heading that starts a step section, for pages whose steps are sections rather than a list.
 STEP_HEADING = re.compile(r"^(step|option)\b", re.IGNORECASE)
 
@@ -76,16 +76,18 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-def is_method_page(src_uri: str, meta: Mapping[str, Any]) -> bool:
-    """Every page under methods/ but its index, and any page whose front matter says `method:`."""
-    in_methods_dir = src_uri.startswith(METHODS_DIR) and src_uri != METHODS_DIR + "index.md"
-    return in_methods_dir or meta.get("method") is not None
-
-
-def check_method_page(path: str, html: str, meta: Mapping[str, Any]) -> list[Problem]:
+def check_method_page(path: str, content_html: str, meta: Mapping[str, Any]) -> list[Problem]:
     """Every problem of one method page, given its rendered content and its front matter."""
-    messages = check_front_matter(meta) + check_warnings(html, meta)
+    messages = check_front_matter(meta) + check_warnings(content_html, meta)
     return [Problem(path, message) for message in messages]
+
+
+def error_message(problems: list[Problem]) -> str:
+    """The gate's message: how many pages, then one line per problem with the file, the rule and the fix."""
+    pages = len({problem.path for problem in problems})
+    lines = "\n".join(f"  {problem}" for problem in problems)
+    noun = "page" if pages == 1 else "pages"
+    return f"Safety gate: {pages} method {noun} cannot be published yet:\n{lines}"
 
 
 # Front matter -------------------------------------------------------------------------------
@@ -110,15 +112,17 @@ def check_front_matter(meta: Mapping[str, Any]) -> list[str]:
     method = meta.get("method")
     if method is not None and (not isinstance(method, int) or isinstance(method, bool) or method < 1):
         problems.append("front matter 'method' must be the method's number, e.g.  method: 6")
-    for key, vocabulary in (("equipment", EQUIPMENT), ("back_region", BACK_REGION)):
-        value = meta.get(key)
-        if not isinstance(value, list) or not value:
-            problems.append(f"front matter needs '{key}' as a list of one or more of {_one_of(vocabulary)}")
-        elif unknown := [word for word in value if word not in vocabulary]:
-            problems.append(f"front matter '{key}' has unknown {unknown}; use one or more of {_one_of(vocabulary)}")
-    position = meta.get("position")
-    if position not in POSITION:
-        problems.append(f"front matter needs 'position' as one of {_one_of(POSITION)} (got {position!r})")
+    for fact in FACTS:
+        value = meta.get(fact.key)
+        if fact.many:
+            if not isinstance(value, list) or not value:
+                problems.append(f"front matter needs '{fact.key}' as a list of one or more of {_one_of(fact.vocabulary)}")
+            elif unknown := [word for word in value if word not in fact.vocabulary]:
+                problems.append(
+                    f"front matter '{fact.key}' has unknown {unknown}; use one or more of {_one_of(fact.vocabulary)}"
+                )
+        elif not isinstance(value, str) or value not in fact.vocabulary:
+            problems.append(f"front matter needs '{fact.key}' as one of {_one_of(fact.vocabulary)} (got {value!r})")
     return problems
 
 
@@ -136,29 +140,31 @@ def required_warnings(meta: Mapping[str, Any]) -> list[RequiredWarning]:
     return [rule for rule in REQUIRED_WARNINGS if rule.equipment is None or rule.equipment in equipment]
 
 
-def check_warnings(html: str, meta: Mapping[str, Any]) -> list[str]:
-    root = parse(html)
-    order = {id(node): index for index, node in enumerate(root.iter())}
-    first_step = _first_step(root)
+def check_warnings(content_html: str, meta: Mapping[str, Any]) -> list[str]:
+    root = html.body(html.parse(content_html))
+    nodes = list(html.elements(root))
+    order = {node.mem_id: index for index, node in enumerate(nodes)}
+    first_step = _first_step(nodes)
     problems = []
     if first_step is None:
         problems.append("has no numbered steps; write the steps as a numbered list (1. 2. 3.) below the warnings")
-    step_position = order[id(first_step)] if first_step is not None else len(order)
+    step_position = order[first_step.mem_id] if first_step is not None else len(order)
+    admonitions = [node for node in nodes if _is_admonition(node)]
     for rule in required_warnings(meta):
-        problem = _check_warning(rule, root, order, step_position)
+        problem = _check_warning(rule, admonitions, order, step_position)
         if problem:
             problems.append(problem)
     return problems
 
 
-def _check_warning(rule: RequiredWarning, root: Node, order: dict[int, int], first_step: int) -> str | None:
+def _check_warning(rule: RequiredWarning, admonitions: list[html.Node], order: dict[int, int], first_step: int) -> str | None:
     fix = f'--8<-- "{rule.include}"'
-    real = [node for node in _admonitions(root) if not any(a.tag in TEXT_ONLY_TAGS for a in node.ancestors())]
+    real = [node for node in admonitions if not any(a.tag in TEXT_ONLY_TAGS for a in html.ancestors(node))]
     titled = [node for node in real if normalize(_title(node)) == normalize(rule.title)]
-    of_kind = [node for node in titled if rule.kind in node.classes]
+    of_kind = [node for node in titled if rule.kind in html.classes(node)]
     seen = [node for node in of_kind if _is_seen(node)]
     whole = [node for node in seen if not _missing_sentences(rule, node)]
-    if any(order[id(node)] < first_step for node in whole):
+    if any(order[node.mem_id] < first_step for node in whole):
         return None
     if whole:
         return f"the '{rule.title}' warning comes after the first step; move  {fix}  above the steps"
@@ -171,7 +177,7 @@ def _check_warning(rule: RequiredWarning, root: Node, order: dict[int, int], fir
             f" use  {fix}  as it is (a '???' block counts only as '???+')"
         )
     if titled:
-        kinds = sorted(titled[0].classes - {"admonition"})
+        kinds = sorted(html.classes(titled[0]) - {"admonition"})
         return (
             f"the '{rule.title}' warning is a {'/'.join(kinds) or 'plain'} admonition, not '{rule.kind}';"
             f" use  {fix}  instead of writing it by hand"
@@ -179,43 +185,40 @@ def _check_warning(rule: RequiredWarning, root: Node, order: dict[int, int], fir
     return f"the '{rule.title}' warning is missing above the first step; add  {fix}  before the steps"
 
 
-def _admonitions(root: Node) -> list[Node]:
-    return [node for node in root.iter() if _is_admonition(node)]
-
-
-def _title(admonition: Node) -> str:
-    for child in admonition.children:
-        if isinstance(child, Node) and (child.tag == "summary" or "admonition-title" in child.classes):
-            return child.text()
+def _title(admonition: html.Node) -> str:
+    for child in admonition.iter(include_text=False):
+        if child.tag == "summary" or "admonition-title" in html.classes(child):
+            return html.text(child)
     return ""
 
 
-def _is_seen(node: Node) -> bool:
-    """Whether a reader sees the node without opening anything first."""
-    for element in (node, *node.ancestors()):
-        if element.tag == "details" and "open" not in element.attrs:
+def _is_seen(node: html.Node) -> bool:
+    """Whether a reader sees the node without opening anything first (as far as attributes tell)."""
+    for element in (node, *html.ancestors(node)):
+        attrs = element.attributes
+        if element.tag == "details" and "open" not in attrs:
             return False
-        if "hidden" in element.attrs:
+        if "hidden" in attrs:
             return False
-        if "display:none" in (element.attrs.get("style") or "").replace(" ", ""):
+        if "display:none" in (attrs.get("style") or "").replace(" ", ""):
             return False
     return True
 
 
-def _missing_sentences(rule: RequiredWarning, admonition: Node) -> list[str]:
-    body = normalize(admonition.text(skip=frozenset({"admonition-title"})))
+def _missing_sentences(rule: RequiredWarning, admonition: html.Node) -> list[str]:
+    body = normalize(html.text(admonition, skip=frozenset({"admonition-title"})))
     return [sentence for sentence in rule.sentences if normalize(sentence) not in body]
 
 
-def _first_step(root: Node) -> Node | None:
+def _first_step(nodes: list[html.Node]) -> html.Node | None:
     """The first numbered list outside the admonitions, or the first 'Step…'/'Option…' heading."""
-    for node in root.iter():
-        if node.tag == "ol" and not any(_is_admonition(ancestor) for ancestor in node.ancestors()):
+    for node in nodes:
+        if node.tag == "ol" and not any(_is_admonition(ancestor) for ancestor in html.ancestors(node)):
             return node
-        if node.tag in {"h2", "h3", "h4", "h5", "h6"} and STEP_HEADING.match(node.text().strip()):
+        if node.tag in {"h2", "h3", "h4", "h5", "h6"} and STEP_HEADING.match(html.text(node).strip()):
             return node
     return None
 
 
-def _is_admonition(node: Node) -> bool:
-    return (node.tag == "div" and "admonition" in node.classes) or node.tag == "details"
+def _is_admonition(node: html.Node) -> bool:
+    return (node.tag == "div" and "admonition" in html.classes(node)) or node.tag == "details"

@@ -1,0 +1,59 @@
+"""The lists of method pages: the home page overview and the "Find a method" groups.
+
+A page asks for one with a marker, `<!-- method-overview -->` or `<!-- method-finder -->`.
+Both read the same front matter, gathered once per build, so the two lists always agree,
+and a new method page joins them without anyone editing a list.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Callable
+
+from backguide.facts import FACTS, Fact, fact_rows, group_id, words
+from backguide.site import SourcePage, link
+
+
+def overview_markdown(methods: list[SourcePage], from_uri: str) -> str:
+    """Material grid cards, one per method, with links relative to the page that shows them."""
+    cards = []
+    for page in methods:
+        lines = "\n".join(f"    **{name}:** {escape(', '.join(values))}  " for name, values in fact_rows(dict(page.meta)))
+        cards.append(f"-   **[{escape(page.title)}]({link(page.src_uri, from_uri)})**\n\n    ---\n\n{lines}")
+    return '<div class="grid cards method-overview" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def groups(methods: list[SourcePage], fact: Fact) -> list[tuple[str, str, list[SourcePage]]]:
+    """(id, label, method pages) for each word of the fact's vocabulary that some method uses."""
+    found = []
+    for word, label in fact.vocabulary.items():
+        members = [page for page in methods if word in words(page.meta.get(fact.key))]
+        if members:
+            found.append((group_id(word), label, members))
+    return found
+
+
+def finder_markdown(methods: list[SourcePage], from_uri: str) -> str:
+    """A section per fact, a heading with an explicit id per group, and a list of links."""
+    parts = []
+    for fact in FACTS:
+        parts.append(f"## {fact.finder_heading} {{#{fact.finder_id}}}")
+        for anchor, label, members in groups(methods, fact):
+            items = "\n".join(f"- [{escape(page.title)}]({link(page.src_uri, from_uri)})" for page in members)
+            parts.append(f"### {escape(label)} {{#{anchor}}}")
+            parts.append(f'<div class="method-finder" markdown>\n\n{items}\n\n</div>')
+    return "\n\n".join(parts)
+
+
+# marker -> what replaces it, given the methods and the page that shows them
+RENDERERS: dict[str, Callable[[list[SourcePage], str], str]] = {
+    "<!-- method-overview -->": overview_markdown,
+    "<!-- method-finder -->": finder_markdown,
+}
+
+
+def fill_markers(markdown: str, methods: list[SourcePage], from_uri: str) -> str:
+    for marker, render in RENDERERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render(methods, from_uri))
+    return markdown

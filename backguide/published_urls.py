@@ -1,0 +1,94 @@
+"""Keep every published address working: a page or section readers may have shared must still open.
+
+The addresses are listed in `published_urls.txt` beside this file. The check reads only the
+built site folder, after mkdocs-redirects has written its pages, so it follows redirects the
+way a browser does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from backguide import html
+from backguide.site import built_file, source_of
+
+URL_LIST = Path(__file__).with_name("published_urls.txt")
+# Relative redirects are resolved against this stand-in host; any other host is off the site.
+HOST = "http://published.invalid"
+
+
+def read_url_list(text: str) -> list[str]:
+    """The addresses in the list: one a line; blank lines and # comments are skipped."""
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def error_message(problems: list[str], list_name: str) -> str:
+    lines = "\n".join(f"  {problem}" for problem in problems)
+    count = "1 address" if len(problems) == 1 else f"{len(problems)} addresses"
+    works = "works" if len(problems) == 1 else "work"
+    return f"Published URLs: {count} in {list_name} no longer {works}, and readers may have shared them:\n{lines}"
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    redirect: str | None  # where a redirect page sends the reader
+    ids: frozenset[str]  # the fragments a browser can scroll to
+
+
+def broken_urls(site_dir: Path, urls: list[str]) -> list[str]:
+    """One problem, with its fix, for each address that no longer opens its page and section."""
+    pages: dict[str, BuiltPage | None] = {}
+    return [problem for url in urls if (problem := url_problem(site_dir, url, pages))]
+
+
+def url_problem(site_dir: Path, url: str, pages: dict[str, BuiltPage | None]) -> str | None:
+    """What is wrong with one address, if anything; `pages` keeps each page read, by path."""
+    if not url.startswith("/"):
+        return f"{url}: write it from the site root, starting with /"
+    path, _, anchor = url.partition("#")
+    chain = [path]
+    while True:
+        if path not in pages:
+            pages[path] = read_built_page(site_dir, path)
+        page = pages[path]
+        if page is None:
+            return _missing_page(url, chain)
+        target = page.redirect
+        if target is None:
+            break
+        parts = urlsplit(urljoin(HOST + path, target))
+        if f"{parts.scheme}://{parts.netloc}" != HOST:
+            return f"{url}: redirects to {target}, off the guide; point the redirect at a page of the guide"
+        path, anchor = parts.path, anchor or parts.fragment
+        if path in chain:  # a site has finitely many pages, so a chain either ends or loops
+            return f"{url}: redirects in a loop ({' -> '.join([*chain, path])}); point the redirect at a page"
+        chain.append(path)
+    if anchor and anchor not in page.ids:
+        where = path if len(chain) == 1 else f"it redirects to {path}, which"
+        return (
+            f"{url}: {where} has no id \"{anchor}\"; put  {{#{anchor}}}  back on the heading"
+            " that had it (reword the heading freely, keep the id)"
+        )
+    return None
+
+
+def _missing_page(url: str, chain: list[str]) -> str:
+    source = source_of(chain[-1])
+    fix = (
+        f"restore the page {source}, or send it to a page that exists"
+        f" under redirect_maps in mkdocs.yml:  {source}: <page>.md"
+    )
+    if len(chain) == 1:
+        return f"{url}: no page at this address; {fix}"
+    return f"{url}: redirects to {chain[-1]}, where there is no page; {fix}"
+
+
+def read_built_page(site_dir: Path, path: str) -> BuiltPage | None:
+    file = built_file(site_dir, path)
+    if not file.is_file():
+        return None
+    root = html.parse(file.read_text(encoding="utf-8"))
+    return BuiltPage(html.refresh_target(root), html.ids(root))

@@ -1,0 +1,134 @@
+"""The site model: where each page comes from, where it is published, and what it says about itself.
+
+Every other module asks here for a page's address, built file, project path, title and
+front matter, so each of these is worked out in one place.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+from mkdocs.utils.meta import get_data
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+
+# The project root: the folder with mkdocs.yml, docs/ and this package.
+ROOT = Path(__file__).resolve().parent.parent
+METHODS_DIR = "methods/"
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    src_uri: str  # the page's path below docs/, e.g. methods/chair.md
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src_uri)
+
+    @property
+    def is_method(self) -> bool:
+        return is_method_page(self.src_uri, self.meta)
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.src_uri)
+
+
+def is_method_page(src_uri: str, meta: Mapping[str, Any]) -> bool:
+    """Every page under methods/ but its index, and any page whose front matter says `method:`."""
+    in_methods_dir = src_uri.startswith(METHODS_DIR) and src_uri != METHODS_DIR + "index.md"
+    return in_methods_dir or meta.get("method") is not None
+
+
+# Addresses ----------------------------------------------------------------------------------
+
+
+def page_url(src_uri: str) -> str:
+    """methods/chair.md -> /methods/chair/, methods/index.md -> /methods/, index.md -> /."""
+    stem = src_uri.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return f"/{stem}/" if stem else "/"
+
+
+def built_file(site_dir: Path, url: str) -> Path:
+    """The file a static host serves for an address: /methods/chair/ -> SITE/methods/chair/index.html."""
+    relative = url.split("#", 1)[0].lstrip("/")
+    return site_dir / relative if relative.endswith(".html") else site_dir / relative / "index.html"
+
+
+def built_page(site_dir: Path, src_uri: str) -> Path:
+    """methods/chair.md -> SITE/methods/chair/index.html."""
+    return built_file(site_dir, page_url(src_uri))
+
+
+def source_of(url: str) -> str:
+    """The Markdown file MkDocs turns into an address: /methods/chair/ comes from methods/chair.md."""
+    stem = url.split("#", 1)[0].strip("/").removesuffix(".html").removesuffix("/index")
+    return f"{stem or 'index'}.md"
+
+
+def url_of_file(relative_file: str) -> str:
+    """The address a static host serves a built file at: a folder's index.html is the folder."""
+    if relative_file == "index.html":
+        return "/"
+    if relative_file.endswith("/index.html"):
+        return "/" + relative_file.removesuffix("index.html")
+    return "/" + relative_file
+
+
+def link(src_uri: str, from_uri: str) -> str:
+    """A Markdown link from one page to another, so MkDocs checks and rewrites it."""
+    return posixpath.relpath(src_uri, posixpath.dirname(from_uri) or ".")
+
+
+# Paths in the project -------------------------------------------------------------------------
+
+
+def project_path(config: MkDocsConfig, file: File) -> str:
+    """A page's source path as an author would type it, e.g. docs/methods/chair.md."""
+    project = os.path.dirname(config.config_file_path or ".")
+    return os.path.relpath(file.abs_src_path or file.src_uri, project).replace(os.sep, "/")
+
+
+def relative_to_project(config: MkDocsConfig, path: str | Path) -> str:
+    project = os.path.dirname(config.config_file_path or ".")
+    return os.path.relpath(path, project).replace(os.sep, "/")
+
+
+# Pages and front matter -----------------------------------------------------------------------
+
+
+def front_matter(markdown: str) -> dict[str, Any]:
+    """The page's YAML front matter, read as MkDocs reads it: broken YAML reads as none."""
+    _, meta = get_data(markdown)
+    return meta if isinstance(meta, dict) else {}
+
+
+def source_pages(docs_dir: Path) -> list[SourcePage]:
+    """Every Markdown page under docs/, by path, with its front matter."""
+    return [
+        SourcePage(path.relative_to(docs_dir).as_posix(), front_matter(path.read_text(encoding="utf-8")))
+        for path in sorted(docs_dir.rglob("*.md"))
+    ]
+
+
+def method_pages(pages: list[SourcePage]) -> list[SourcePage]:
+    """The method pages, in method order: by `method:` number, pages without one last, by path."""
+
+    def order(page: SourcePage) -> tuple[int, str]:
+        number = page.meta.get("method")
+        return (number if isinstance(number, int) and not isinstance(number, bool) else 999, page.src_uri)
+
+    return sorted((page for page in pages if page.is_method), key=order)
+
+
+def pages_of(files) -> list[SourcePage]:
+    """The documentation pages of a build, with their front matter, before any is rendered."""
+    return [SourcePage(file.src_uri, front_matter(file.content_string)) for file in files.documentation_pages()]
