@@ -4,6 +4,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-requirements
 # The audit's Node tools (Lighthouse, axe-core, the Nu Html Checker), exactly as locked.
 AUDIT_TOOLS := audit/node_modules/.installed-from-lock
+# The build's optimiser (Beasties, PurgeCSS), exactly as locked; optional locally, required in CI.
+OPTIMISE_TOOLS := optimise/node_modules/.installed-from-lock
 # Builds of one commit are byte-identical: dates in the output (the sitemap's) come from
 # the last commit, not from the clock. Outside a git checkout the build uses today.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -27,11 +29,13 @@ serve: $(STAMP)
 
 # Never add -q: it hides the warnings that --strict counts.
 # Built into a scratch folder and swapped in, so a failed build keeps the last good site/.
-# check_site.py runs the safety rules again on the output, independent of MkDocs hooks.
+# check_site runs the safety rules again on the output, independent of MkDocs hooks; then the
+# optimiser inlines each page's critical CSS and writes its CSP again (README: Speed).
 build: $(STAMP)
 	rm -rf .site-next
 	$(BIN)/mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
-	$(BIN)/python hooks/check_site.py .site-next || { rm -rf .site-next; exit 1; }
+	$(BIN)/python -m backguide.check_site .site-next || { rm -rf .site-next; exit 1; }
+	$(BIN)/python -m backguide.optimise .site-next || { rm -rf .site-next; exit 1; }
 	rm -rf site && mv .site-next site
 
 test: build
@@ -44,14 +48,20 @@ bench: $(STAMP)
 clean:
 	rm -rf site .site-next .cache .pytest_cache audit-results
 
-.PHONY: audit audit-tools
+.PHONY: audit audit-tools optimise-tools
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).
 audit: $(STAMP) $(AUDIT_TOOLS)
 	$(BIN)/python -m audit
 
-audit-tools: $(AUDIT_TOOLS)
+audit-tools: $(AUDIT_TOOLS) $(OPTIMISE_TOOLS)
+
+optimise-tools: $(OPTIMISE_TOOLS)
+
+$(OPTIMISE_TOOLS): optimise/package-lock.json
+	cd optimise && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # --ignore-scripts: no package needs one, and vnu-jar's would try to download a Java.
 $(AUDIT_TOOLS): audit/package-lock.json

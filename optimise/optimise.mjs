@@ -1,0 +1,144 @@
+// `node optimise/optimise.mjs SITE`: make the built site paint like a bare page.
+//
+// 1. Merge the stylesheets every page links (Material's main and palette CSS, the site's
+//    extra.css, whatever a later change adds) into one file, with the rules no page or
+//    script can use dropped by PurgeCSS.
+// 2. On every page, Beasties inlines the rules that page's HTML uses and loads the merged
+//    file without blocking the first paint ("media-script": no inline event handler, so
+//    the strict CSP holds; its one inline script is hashed like the others).
+//
+// The CSP tag of each rewritten page is removed here; `python -m backguide.optimise`
+// writes a new one over the final bytes. Output is deterministic: same site in, same bytes out.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import Beasties from "beasties";
+import { selectAll } from "css-select";
+import { parseDocument } from "htmlparser2";
+import { PurgeCSS } from "purgecss";
+
+const MERGED_DIR = "assets/stylesheets";
+// Words PurgeCSS cannot see in the HTML or the scripts but the browser still matches:
+// Material sets palette, state and toggle attributes at runtime, and Pagefind's UI builds
+// its markup in script. Kept whole, generously, so a later theme or search change is safe.
+const SAFELIST = {
+  standard: [/^pagefind/, /^focus-visible$/, /^js$/, /^no-js$/],
+  deep: [/^pagefind/],
+  greedy: [/pagefind/, /__palette/, /__drawer/, /__search/],
+};
+// The palette script switches the colour scheme before the first paint, so the inlined CSS
+// must hold the colours of every scheme the palette offers, not just those of the static HTML.
+function paletteRules(html) {
+  const values = new Set(selectAll("[data-md-color-scheme],[data-md-color-primary],[data-md-color-accent]", parseDocument(html))
+    .flatMap((node) => ["scheme", "primary", "accent"].map((key) => node.attribs[`data-md-color-${key}`]))
+    .filter(Boolean));
+  return [...values].map((value) => new RegExp(`\\[data-md-color-(scheme|primary|accent)="?${value}"?\\]`));
+}
+
+function files(dir, suffix) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...files(full, suffix));
+    else if (entry.name.endsWith(suffix)) found.push(full);
+  }
+  return found.sort();
+}
+
+function stylesheetLinks(html) {
+  return selectAll('head link[rel="stylesheet"]', parseDocument(html)).map((link) => link.attribs.href);
+}
+
+// A page's link to a file of this site, as a path below the site root.
+function sitePath(site, page, href) {
+  return path.relative(site, path.resolve(path.dirname(page), href.split(/[?#]/)[0]));
+}
+
+async function mergedStylesheet(site, sheets, pages) {
+  // Lunr's language files are word lists, not markup; everything else may add classes.
+  const scripts = files(site, ".js").filter((file) => !file.includes(`${path.sep}lunr${path.sep}`));
+  const purged = await new PurgeCSS().purge({
+    content: [...pages, ...scripts],
+    css: sheets.map((sheet) => path.join(site, sheet)),
+    safelist: SAFELIST,
+    // Material's icons are custom properties; the ones no kept rule reads are dropped.
+    variables: true,
+    dynamicAttributes: ["data-md-state", "data-md-toggle", "data-md-component", "data-md-scrollfix", "hidden", "open",
+      "checked"],
+  });
+  // Source maps describe the files before merging, so their comments would mislead.
+  const text = purged.map((result) => result.css.replace(/\/\*# sourceMappingURL=\S+ \*\//g, "").trim()).join("\n");
+  const name = `${MERGED_DIR}/site.${createHash("sha256").update(text).digest("hex").slice(0, 8)}.min.css`;
+  writeFileSync(path.join(site, name), text + "\n");
+  return name;
+}
+
+class SiteBeasties extends Beasties {
+  constructor(site, page, merged, sheets, html) {
+    super({
+      path: site,
+      preload: "media-script",
+      noscriptFallback: true,
+      compress: true,
+      pruneSource: false,
+      reduceInlineStyles: false,
+      fonts: false,
+      allowRules: paletteRules(html),
+      logLevel: "warn",
+    });
+    this.page = page;
+    this.merged = merged;
+    this.sheets = new Set(sheets);
+  }
+
+  // The first merged link now points at the merged file; the others go. Beasties calls
+  // this with its own parse of the page, where the stale CSP tag is dropped too.
+  async embedLinkedStylesheet(link, document) {
+    withoutPolicy(document);
+    const target = sitePath(this.options.path, this.page, link.getAttribute("href"));
+    if (!this.sheets.has(target)) return super.embedLinkedStylesheet(link, document);
+    if (this.placed) return link.remove();
+    this.placed = true;
+    link.setAttribute("href", path.relative(path.dirname(this.page), path.join(this.options.path, this.merged)));
+    return super.embedLinkedStylesheet(link, document);
+  }
+
+  // Links are relative to the page, not to the site root.
+  async getCssAsset(href) {
+    const file = path.resolve(path.dirname(this.page), href.split(/[?#]/)[0]);
+    if (!file.startsWith(path.resolve(this.options.path) + path.sep)) return undefined;
+    return this.readFile(file);
+  }
+}
+
+// The hashes in it are of the page before this step; python -m backguide.optimise writes a new one.
+function withoutPolicy(document) {
+  for (const meta of document.querySelectorAll("meta")) {
+    if ((meta.getAttribute("http-equiv") || "").toLowerCase() === "content-security-policy") meta.remove();
+  }
+}
+
+async function main() {
+  const site = path.resolve(process.argv[2] || "site");
+  const pages = files(site, ".html");
+  const linked = new Map(pages.map((page) => [page, stylesheetLinks(readFileSync(page, "utf8"))]));
+  const sheets = [...new Set([...linked].flatMap(([page, hrefs]) => hrefs.map((href) => sitePath(site, page, href))))]
+    .filter((sheet) => existsSync(path.join(site, sheet)));
+  if (sheets.length === 0) return console.log("optimise: no stylesheets linked; nothing to do");
+  const merged = await mergedStylesheet(site, sheets, pages);
+  let rewritten = 0;
+  for (const page of pages) {
+    if (linked.get(page).length === 0) continue; // redirect pages: nothing to inline
+    const html = readFileSync(page, "utf8");
+    writeFileSync(page, await new SiteBeasties(site, page, merged, sheets, html).process(html));
+    rewritten += 1;
+  }
+  for (const sheet of sheets) {
+    rmSync(path.join(site, sheet));
+    rmSync(path.join(site, sheet + ".map"), { force: true });
+  }
+  const bytes = readFileSync(path.join(site, merged)).length;
+  console.log(`optimise: ${sheets.length} stylesheets merged into ${merged} (${Math.round(bytes / 1024)} KB), critical CSS inlined on ${rewritten} pages`);
+}
+
+await main();
