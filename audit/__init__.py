@@ -1,12 +1,9 @@
 """`make audit`: the built site, served by nginx with gzip, checked page by page.
 
-The audit reuses the hooks' pure functions, imported as MkDocs loads them: as plain modules
-from hooks/.
+The audit imports the site's own package, `backguide`, like any library: the same CSP
+judge, the same addresses and the same optimiser as the build.
 """
 
-import sys
-from pathlib import Path
+from backguide.site import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
+__all__ = ["ROOT"]

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
-# mkdocs-redirects' stubs (and any other page that only forwards the reader) refresh at once.
-REDIRECT = re.compile(r"<meta\s[^>]*http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
+from backguide import html
+from backguide.site import url_of_file
 
 
 @dataclass(frozen=True)
 class Page:
     file: Path  # the HTML file in the built site
     path: str  # its address below the site root: "", "methods/chair/", "404.html"
-    is_redirect: bool
+    redirect_to: str | None = None  # for a page that only forwards the reader: where to, below the root
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.redirect_to is not None
 
     @property
     def name(self) -> str:
@@ -22,18 +26,24 @@ class Page:
 
 
 def url_path(relative_file: str) -> str:
-    """The address a static host serves a file at: a folder's index.html is the folder."""
-    if relative_file == "index.html":
-        return ""
-    if relative_file.endswith("/index.html"):
-        return relative_file.removesuffix("index.html")
-    return relative_file
+    """The address below the site root a static host serves a file at: "", "methods/chair/", "404.html"."""
+    return url_of_file(relative_file).removeprefix("/")
+
+
+def refresh_target(page_html: str, path: str) -> str | None:
+    """Where a `<meta http-equiv="refresh">` page sends the reader (mkdocs-redirects' short links), below the root."""
+    for meta in html.parse(page_html).css("meta"):
+        if (meta.attributes.get("http-equiv") or "").lower() == "refresh":
+            content = meta.attributes.get("content") or ""
+            _, _, target = content.partition("url=")
+            return urljoin("/" + path, target.strip()).removeprefix("/")
+    return None
 
 
 def site_pages(site: Path) -> list[Page]:
     """Every HTML file of the site, reader pages first, then redirects, each group by address."""
-    pages = [
-        Page(file, url_path(file.relative_to(site).as_posix()), bool(REDIRECT.search(file.read_text(encoding="utf-8"))))
-        for file in site.rglob("*.html")
-    ]
+    pages = []
+    for file in site.rglob("*.html"):
+        path = url_path(file.relative_to(site).as_posix())
+        pages.append(Page(file, path, refresh_target(file.read_text(encoding="utf-8"), path)))
     return sorted(pages, key=lambda page: (page.is_redirect, page.path.endswith(".html"), page.path))
