@@ -79,10 +79,12 @@ def policy_tags(root: html.Node) -> list[html.Node]:
     ]
 
 
-def with_policy(page_html: str) -> str:
+def with_policy(page_html: str, site_styles: list[str] = ()) -> str:
     """The page with its policy tag right after `<meta charset="utf-8">`, before any script.
 
     A page that already has a policy is returned unchanged, so the hook may run twice.
+    `site_styles` are hashes of other pages' inline styles, which Material's instant
+    navigation copies into this page's document.
     """
     if policy_tags(html.parse(page_html)):
         return page_html
@@ -92,7 +94,7 @@ def with_policy(page_html: str) -> str:
     at += len(CHARSET_TAG)
     content = policy(
         [script_hash(script) for script in inline_scripts(page_html)],
-        [script_hash(style) for style in inline_styles(page_html)],
+        [script_hash(style) for style in inline_styles(page_html)] + list(site_styles),
     )
     return page_html[:at] + f'<meta http-equiv="Content-Security-Policy" content="{content}">' + page_html[at:]
 

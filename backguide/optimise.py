@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from backguide.csp import policy_tags, with_policy
+from backguide.csp import inline_styles, policy_tags, script_hash, with_policy
 from backguide import html
 from backguide.site import ROOT
 
@@ -46,14 +46,17 @@ def node() -> str:
 
 
 def reseal(site: Path) -> int:
-    """Give every page that lost its policy tag a new one, hashed over its final bytes."""
-    sealed = 0
-    for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        if not policy_tags(html.parse(text)):
-            page.write_text(with_policy(text), encoding="utf-8")
-            sealed += 1
-    return sealed
+    """Give every page that lost its policy tag a new one, hashed over its final bytes.
+
+    Each policy allows every page's critical CSS, not just its own: instant navigation
+    brings the next page's `<style>` into the document the first page's policy governs.
+    """
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
+    unsealed = {page: text for page, text in pages.items() if not policy_tags(html.parse(text))}
+    styles = sorted({script_hash(style) for text in unsealed.values() for style in inline_styles(text)})
+    for page, text in unsealed.items():
+        page.write_text(with_policy(text, styles), encoding="utf-8")
+    return len(unsealed)
 
 
 def optimise_site(site: Path) -> str:

@@ -52,9 +52,25 @@ function stylesheetLinks(html) {
   return selectAll('head link[rel="stylesheet"]', parseDocument(html)).map((link) => link.attribs.href);
 }
 
-// A page's link to a file of this site, as a path below the site root.
+// A page's link to a file of this site, as a path below the site root. An absolute link
+// (the 404 page's, which works at any depth) may carry the site's base path, e.g.
+// /guide/assets/…: leading folders are dropped until the file is found.
 function sitePath(site, page, href) {
-  return path.relative(site, path.resolve(path.dirname(page), href.split(/[?#]/)[0]));
+  const clean = href.split(/[?#]/)[0];
+  if (!clean.startsWith("/")) return path.relative(site, path.resolve(path.dirname(page), clean));
+  const parts = clean.split("/").filter(Boolean);
+  for (let start = 0; start < parts.length; start += 1) {
+    const candidate = parts.slice(start).join("/");
+    if (existsSync(path.join(site, candidate))) return candidate;
+  }
+  return clean;
+}
+
+// The link to a file of the site from a page, in the same form as the link it replaces.
+function linkTo(site, page, href, target) {
+  if (!href.startsWith("/")) return path.relative(path.dirname(page), path.join(site, target));
+  const clean = href.split(/[?#]/)[0];
+  return clean.slice(0, clean.length - sitePath(site, page, href).length) + target;
 }
 
 async function mergedStylesheet(site, sheets, pages) {
@@ -102,13 +118,13 @@ class SiteBeasties extends Beasties {
     if (!this.sheets.has(target)) return super.embedLinkedStylesheet(link, document);
     if (this.placed) return link.remove();
     this.placed = true;
-    link.setAttribute("href", path.relative(path.dirname(this.page), path.join(this.options.path, this.merged)));
+    link.setAttribute("href", linkTo(this.options.path, this.page, link.getAttribute("href"), this.merged));
     return super.embedLinkedStylesheet(link, document);
   }
 
-  // Links are relative to the page, not to the site root.
+  // Links are relative to the page, or absolute with the site's base path; not to the site folder.
   async getCssAsset(href) {
-    const file = path.resolve(path.dirname(this.page), href.split(/[?#]/)[0]);
+    const file = path.resolve(this.options.path, sitePath(this.options.path, this.page, href));
     if (!file.startsWith(path.resolve(this.options.path) + path.sep)) return undefined;
     return this.readFile(file);
   }

@@ -8,7 +8,7 @@ from pathlib import Path
 from project import ROOT, build_site
 
 from backguide import html
-from backguide.csp import check_policy, with_policy
+from backguide.csp import check_policy, directives, inline_styles, script_hash, with_policy
 from backguide.optimise import optimise_site
 from backguide.site import built_page, method_pages, source_pages
 
@@ -74,3 +74,13 @@ def test_the_optimiser_gives_the_same_bytes_twice(optimised_site: Path, tmp_path
     names = sorted(path.relative_to(first).as_posix() for path in first.rglob("*") if path.is_file())
     assert names == sorted(path.relative_to(second).as_posix() for path in second.rglob("*") if path.is_file())
     assert [name for name in names if (first / name).read_bytes() != (second / name).read_bytes()] == []
+
+
+def test_every_policy_allows_every_page_s_critical_css(optimised_site: Path) -> None:
+    """Instant navigation brings the next page's `<style>` into the first page's document."""
+    pages = [file.read_text(encoding="utf-8") for file in sorted(optimised_site.rglob("*.html"))]
+    hashes = {script_hash(style) for page in pages for style in inline_styles(page)}
+    for page in pages:
+        if inline_styles(page):
+            policy = html.parse(page).css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+            assert hashes <= set(directives(policy)["style-src"])
