@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-import site_paths
+from backguide import html
+from backguide import site as site_paths
 import yaml
 from project import ROOT, SITE_URL
 from mkdocs.utils.meta import get_data
-from check_site import page_content
-from rules import check_front_matter, check_warnings, is_method_page
+from backguide.check_site import page_content
+from backguide.rules import check_front_matter, check_warnings, is_method_page
 from site_text import (
     CONTENT_MD,
     SOURCE,
@@ -46,7 +47,7 @@ def test_five_method_pages() -> None:
 
 
 def test_every_source_sentence_is_published(site: Path) -> None:
-    site_text = " ".join(article(built_page(site, uri)).text(frozenset({"headerlink"})) for uri in PAGES)
+    site_text = " ".join(html.text(article(built_page(site, uri)), frozenset({"headerlink"})) for uri in PAGES)
     assert unpublished(SOURCE.read_text(), site_text) == []
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from card_image import Card, TitleLayout, balanced_lines, draw_card, title_layout
-from html_tree import parse
-from link_previews import card_for, link_preview, page_title
+from backguide.cards import Card, TitleLayout, balanced_lines, draw_card, title_layout
+from backguide.html import elements, parse
+from backguide.previews import card_for, link_preview, page_title
 from mkdocs.utils.meta import get_data
 from PIL import Image
 from project import ROOT, SITE_URL, build_site, copy_project, gate_error
-from site_paths import built_page, page_url
+from backguide.site import built_page, page_url
 from test_content import DOCS, PAGES
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
@@ -22,11 +22,11 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
 def head_tags(html: str) -> dict[str, str]:
     """The page's meta tags by property or name, and its canonical link as 'canonical'."""
     tags = {}
-    for node in parse(html).iter():
-        if node.tag == "meta" and (key := node.attrs.get("property") or node.attrs.get("name")):
-            tags[key] = node.attrs.get("content") or ""
-        if node.tag == "link" and node.attrs.get("rel") == "canonical":
-            tags["canonical"] = node.attrs.get("href") or ""
+    for node in elements(parse(html)):
+        if node.tag == "meta" and (key := node.attributes.get("property") or node.attributes.get("name")):
+            tags[key] = node.attributes.get("content") or ""
+        if node.tag == "link" and node.attributes.get("rel") == "canonical":
+            tags["canonical"] = node.attributes.get("href") or ""
     return tags
 
 
