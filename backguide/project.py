@@ -14,12 +14,12 @@ from backguide.site import ROOT
 PROJECT_FILES = ("mkdocs.yml", "docs", "includes", "hooks", "overrides", "backguide")
 
 
-def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Path:
+def copy_project(dest: Path, extra: tuple[str, ...] = (), source_root: Path = ROOT) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES + extra:
-        source = ROOT / name
+        source = source_root / name
         if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy2(source, dest / name)
     return dest

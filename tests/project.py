@@ -7,8 +7,9 @@ import socket
 from pathlib import Path
 
 from backguide import project
-from backguide.project import copy_project  # noqa: F401  (re-exported for the tests)
-from backguide.site import ROOT  # noqa: F401
+
+# The project these tests belong to: this checkout, or a copy a test made of it.
+ROOT = Path(__file__).resolve().parent.parent
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -23,6 +24,10 @@ def free_port() -> int:
 # deployment sets, so canonical links and instant navigation match what the browser sees.
 TEST_PORT = free_port()
 SITE_URL = f"http://127.0.0.1:{TEST_PORT}/"
+
+
+def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Path:
+    return project.copy_project(dest, extra, source_root=ROOT)
 
 
 def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:

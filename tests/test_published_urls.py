@@ -34,7 +34,9 @@ def current_urls() -> set[str]:
 
 def test_every_current_address_is_in_the_list() -> None:
     """Publishing a page, heading id or short link means listing it, so it is kept from then on."""
-    assert sorted(current_urls() - set(PUBLISHED)) == []
+    missing = sorted(current_urls() - set(PUBLISHED))
+    lines = "\n".join(f"docs/published_urls.txt needs the line:  {url}" for url in missing)
+    assert missing == [], f"addresses the site has but the list lacks; add each, and never remove one:\n{lines}"
 
 
 def test_the_list_has_no_duplicates() -> None:
