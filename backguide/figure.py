@@ -60,48 +60,65 @@ def chain(origin: tuple[float, float], angles: list[float], lengths: list[float]
 # Side view -----------------------------------------------------------------------------------
 
 
-def side_view(body: Mapping[str, Any], accent: set[str]) -> list[Stroke | Circle]:
-    """A figure seen from its left side, facing right when upright; the far limbs are drawn first."""
-    hip = tuple(body["hip"])
+def side_joints(body: Mapping[str, Any]) -> dict[str, tuple[float, float]]:
+    """Where the joints of a side-view pose are: the one place its angles become points."""
+    hip = (float(body["hip"][0]), float(body["hip"][1]))
     lower, upper = body["spine"]
     waist = point(hip, lower, LENGTH["pelvis"])
     shoulder = point(waist, upper, LENGTH["chest"])
-    head_angle = body.get("head", upper)
-    head = point(shoulder, head_angle, LENGTH["neck"] + LENGTH["head"])
+    joints = {"hip": hip, "waist": waist, "shoulder": shoulder}
+    joints["head"] = point(shoulder, body.get("head", upper), LENGTH["neck"] + LENGTH["head"])
+    for name in ("leg", "far_leg"):
+        if name in body:
+            thigh, shin = body[name][0], body[name][1]
+            foot = body[name][2] if len(body[name]) > 2 else shin + 90
+            knee, ankle = chain(hip, [thigh, shin], [LENGTH["thigh"], LENGTH["shin"]])[1:]
+            joints |= {f"{name}_knee": knee, f"{name}_ankle": ankle, f"{name}_toe": point(ankle, foot, LENGTH["foot"])}
+    for name in ("arm", "far_arm"):
+        if name in body:
+            elbow, wrist = chain(shoulder, body[name], [LENGTH["upper_arm"], LENGTH["forearm"]])[1:]
+            joints |= {f"{name}_elbow": elbow, f"{name}_hand": wrist}
+    return joints
+
+
+def side_view(body: Mapping[str, Any], accent: set[str]) -> list[Stroke | Circle]:
+    """A figure seen from its left side, facing right when upright; the far limbs are drawn first."""
+    joints = side_joints(body)
+    hip, waist, shoulder, head = joints["hip"], joints["waist"], joints["shoulder"], joints["head"]
+    head_angle = body.get("head", body["spine"][1])
 
     def kind(part: str, far: bool = False) -> str:
         return "accent" if part in accent else ("far" if far else "body")
 
-    def leg(angles: list[float], far: bool, name: str) -> list[Stroke | Circle]:
-        thigh, shin = angles[0], angles[1]
-        foot = angles[2] if len(angles) > 2 else shin + 90
-        knee, ankle = chain(hip, [thigh, shin], [LENGTH["thigh"], LENGTH["shin"]])[1:]
-        toe = point(ankle, foot, LENGTH["foot"])
+    def leg(name: str) -> list[Stroke | Circle]:
+        knee, ankle, toe = joints[f"{name}_knee"], joints[f"{name}_ankle"], joints[f"{name}_toe"]
+        part = kind(name, name.startswith("far"))
         return [
-            Stroke((ankle, toe), WIDTH["foot"], kind(name, far)),
-            Stroke((ankle, knee), WIDTH["shin"], kind(name, far)),
-            Stroke((knee, hip), WIDTH["thigh"], kind(name, far)),
+            Stroke((ankle, toe), WIDTH["foot"], part),
+            Stroke((ankle, knee), WIDTH["shin"], part),
+            Stroke((knee, hip), WIDTH["thigh"], part),
         ]
 
-    def arm(angles: list[float], far: bool, name: str) -> list[Stroke | Circle]:
-        elbow, wrist = chain(shoulder, angles, [LENGTH["upper_arm"], LENGTH["forearm"]])[1:]
+    def arm(name: str) -> list[Stroke | Circle]:
+        elbow, wrist = joints[f"{name}_elbow"], joints[f"{name}_hand"]
+        part = kind(name, name.startswith("far"))
         return [
-            Stroke((shoulder, elbow), WIDTH["upper_arm"], kind(name, far)),
-            Stroke((elbow, wrist), WIDTH["forearm"], kind(name, far)),
-            Circle(wrist, LENGTH["hand"], kind(name, far)),
+            Stroke((shoulder, elbow), WIDTH["upper_arm"], part),
+            Stroke((elbow, wrist), WIDTH["forearm"], part),
+            Circle(wrist, LENGTH["hand"], part),
         ]
 
     groups: dict[str, list[Stroke | Circle]] = {
-        "far_arm": arm(body["far_arm"], True, "far_arm") if "far_arm" in body else [],
-        "far_leg": leg(body["far_leg"], True, "far_leg") if "far_leg" in body else [],
-        "leg": leg(body["leg"], False, "leg"),
+        "far_arm": arm("far_arm") if "far_arm" in body else [],
+        "far_leg": leg("far_leg") if "far_leg" in body else [],
+        "leg": leg("leg"),
         "torso": [
             Stroke((point(shoulder, head_angle, 4), shoulder), WIDTH["neck"], kind("spine")),
             Stroke((hip, waist, shoulder), WIDTH["chest"] - 2, kind("spine")),
             Circle(head, LENGTH["head"], kind("head")),
-            Stroke((point(head, head_angle - 90, LENGTH["head"] - 3), point(head, head_angle - 90, LENGTH["head"] + 1.5)), 4, kind("head")),
+            Stroke((point(head, head_angle - 90, LENGTH["head"] - 3), point(head, head_angle - 90, LENGTH["head"] + 1.5)), 4, kind("head")),  # the nose
         ],
-        "arm": arm(body["arm"], False, "arm"),
+        "arm": arm("arm"),
     }
     # Far side first; a pose may change the order, e.g. to put a far arm across a near knee.
     order = body.get("order", ["far_arm", "far_leg", "leg", "torso", "arm"])
@@ -247,7 +264,7 @@ def shape(part: Stroke | Circle) -> str:
         )
     return (
         f'<path class="line" d="{d}" stroke-width="{_n(part.width + OUTLINE)}"/>'
-        f'<path class="{part.kind}" d="{d}" stroke-width="{_n(part.width)}"/>'
+        f'<path class="{part.kind}{" closed" if part.closed else ""}" d="{d}" stroke-width="{_n(part.width)}"/>'
     )
 
 
@@ -257,10 +274,11 @@ def svg(name: str, drawing: Mapping[str, Any]) -> str:
     view = side_view if drawing.get("view", "side") == "side" else top_view
     under, over = props(drawing.get("props", []))
     parts = under + view(drawing["body"], accent) + over
-    width, height = drawing.get("size", [240, 150])
+    # The box the drawing shows: x, y, width and height, in the units of the skeleton.
+    left, top, width, height = drawing.get("box", [0, 0, 240, 150])
     title_id = f"drawing-{name}"
     return (
-        f'<svg class="drawing__art" viewBox="0 0 {_n(width)} {_n(height)}" role="img"'
+        f'<svg class="drawing__art" viewBox="{_n(left)} {_n(top)} {_n(width)} {_n(height)}" role="img"'
         f' aria-labelledby="{title_id}" stroke="currentColor" fill="none"'
         f' stroke-linecap="round" stroke-linejoin="round">'
         f'<title id="{title_id}">{escape(drawing["alt"], quote=False)}</title>'
