@@ -24,7 +24,7 @@ STRUCTURAL_LABELS = ("Note: ", "Variation: ")
 NOT_PROSE = frozenset(
     {"headerlink", "admonition-title", "at-a-glance", "method-overview", "method-finder", "share"}
 )
-BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"}
+BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figure", "figcaption"}  # a drawing's title is its own block
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[A-Z(“\"‘])")
 
 

@@ -183,6 +183,7 @@ def test_a_redirect_fixes_a_moved_page(tmp_path: Path) -> None:
     config_file = copy_project(tmp_path) / "mkdocs.yml"
     docs = config_file.parent / "docs"
     (docs / "methods/chair.md").rename(docs / "methods/chair-method.md")
+    (docs / "methods/chair.poses.yml").rename(docs / "methods/chair-method.poses.yml")  # its drawings move with it
     edit(config_file, "methods/chair.md", "methods/chair-method.md")
     edit(config_file, "        chair.md:", "        methods/chair.md: methods/chair-method.md\n        chair.md:")
     site = build_site(config_file, tmp_path / "site")
