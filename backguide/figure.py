@@ -36,6 +36,7 @@ class Stroke:
     width: float
     kind: str  # body, far (the limb further from the viewer), accent, prop
     closed: bool = False
+    curve: bool = False  # three points: a quadratic curve through the middle one's pull
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def arrow(points: list[tuple[float, float]]) -> list[Stroke | Circle]:
     end, before = points[-1], points[-2]
     heading = math.degrees(math.atan2(-(end[1] - before[1]), end[0] - before[0]))
     head = (point(end, heading + 150, 8), end, point(end, heading - 150, 8))
-    return [Stroke(tuple(points), 3, "arrow"), Stroke(head, 3, "arrow")]
+    return [Stroke(tuple(points), 3, "arrow", curve=len(points) == 3), Stroke(head, 3, "arrow")]
 
 
 # SVG -----------------------------------------------------------------------------------------
@@ -238,15 +239,10 @@ def _n(value: float) -> str:
 
 def _path(stroke: Stroke) -> str:
     first, *rest = stroke.points
-    if stroke.kind == "arrow" and len(stroke.points) == 3 and stroke.width == 3 and not _is_head(stroke):
+    if stroke.curve:
         return f"M{_n(first[0])} {_n(first[1])}Q" + " ".join(f"{_n(x)} {_n(y)}" for x, y in rest)
     d = f"M{_n(first[0])} {_n(first[1])}" + "".join(f"L{_n(x)} {_n(y)}" for x, y in rest)
     return d + ("Z" if stroke.closed else "")
-
-
-def _is_head(stroke: Stroke) -> bool:
-    (ax, ay), (bx, by), (cx, cy) = stroke.points
-    return math.dist((ax, ay), (bx, by)) < 8.5 and math.dist((bx, by), (cx, cy)) < 8.5
 
 
 def shape(part: Stroke | Circle) -> str:

@@ -60,4 +60,4 @@ def test_method_page_screenshots(phone, output_dir: Path, path: str, light_or_da
     figures = phone.locator("article figure.drawing svg[role=img]")
     assert figures.count() >= 1
     for index in range(figures.count()):
-        assert figures.nth(index).evaluate("svg => svg.getBoundingClientRect().height") > 100
+        assert figures.nth(index).evaluate("svg => svg.getBoundingClientRect().height") > 80
