@@ -31,7 +31,8 @@ def facts_line(option: Mapping[str, Any]) -> str:
     """An option's own facts on one line ("Hold: 15 seconds · Repeat: 4 times in all"), or ''."""
     rows = fact_rows(option, OPTION_FACTS)
     items = "\n".join(
-        f'<span class="facts-line__fact"><span class="facts-line__label">{name}:</span> {escape(", ".join(values))}</span>'
+        f'<span class="facts-line__fact"><span class="facts-line__label">{name}:</span>'
+        f' <span class="facts-line__value">{escape(", ".join(values))}</span></span>'
         for name, values in rows
     )
     return f'<p class="facts-line">{items}</p>' if items else ""
@@ -43,7 +44,7 @@ def option_map_html(meta: Mapping[str, Any], titles: Mapping[str, str]) -> str:
     for option in options(meta):
         anchor = str(option["id"])
         line = facts_line(option)
-        items.append(f'<li><a href="#{escape(anchor)}">{escape(titles[anchor])}</a>{line}</li>')
+        items.append(f'<li><a class="option-map__link" href="#{escape(anchor)}">{escape(titles[anchor])}</a>{line}</li>')
     if not items:
         return ""
     return (
