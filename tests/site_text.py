@@ -163,7 +163,7 @@ def table_column(content_md: str, section: str, column: int = 0) -> list[str]:
     text = content_md.split(f"\n## {section}\n", 1)
     assert len(text) == 2, f"CONTENT.md has no section '## {section}'"
     rows = [line for line in text[1].split("\n## ", 1)[0].splitlines() if line.startswith("|")]
-    return [row.split("|")[column + 1].strip().strip("`") for row in rows[2:]]
+    return [row.split("|")[column + 1].strip().replace("`", "") for row in rows[2:]]
 
 
 def listed(content_md: str) -> Listed:
