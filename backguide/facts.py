@@ -28,6 +28,7 @@ class Fact:
     per_option: bool = False  # may also be given for one option of a page, under `options:`
     finder_heading: str | None = None  # the finder groups methods by it; None: not in the finder
     finder_id: str | None = None
+    example: str = ""  # a value as an author writes it, for the gate's messages
 
 
 # The most a free-text fact may say: a few words, as "15 seconds" or "4 times in all".
@@ -72,8 +73,11 @@ FACTS: tuple[Fact, ...] = (
         finder_heading="By part of the back",
         finder_id="by-part-of-the-back",
     ),
-    Fact(key="hold", vocabulary=None, many=False, glance_label="Hold", required=False, per_option=True),
-    Fact(key="repeat", vocabulary=None, many=False, glance_label="Repeat", required=False, per_option=True),
+    Fact(key="hold", vocabulary=None, many=False, glance_label="Hold", required=False, per_option=True, example="15 seconds"),
+    Fact(
+        key="repeat", vocabulary=None, many=False, glance_label="Repeat", required=False, per_option=True,
+        example="4 times in all",
+    ),
     Fact(
         key="sides",
         vocabulary={"left then right": "Left, then right", "right then left": "Right, then left"},

@@ -127,7 +127,7 @@ def _check_fact(fact: Fact, value: Any, where: str) -> list[str]:
         if not isinstance(value, str) or not value.strip() or len(value) > FREE_TEXT_LIMIT or value.rstrip().endswith("."):
             return [
                 f"{where} '{fact.key}' must be a few words as the source gives them, at most {FREE_TEXT_LIMIT}"
-                f" characters and no full stop, e.g.  {fact.key}: 15 seconds  (got {value!r});"
+                f" characters and no full stop, e.g.  {fact.key}: {fact.example}  (got {value!r});"
                 " leave it out where the source gives none"
             ]
         return []
