@@ -143,7 +143,10 @@ def test_content_md_lists_every_description() -> None:
     site_description = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["site_description"]
     expected = {"mkdocs.yml (site_description)": site_description}
     expected |= {f"docs/{uri}": META[uri].get("description") for uri in PAGES}
-    assert rows == expected
+    missing = "\n".join(
+        f"CONTENT.md needs the description row:  | `{page}` | {text} |" for page, text in expected.items() if rows.get(page) != text
+    )
+    assert rows == expected, f"CONTENT.md's 'Page descriptions' table must match the front matter:\n{missing}"
 
 
 def test_content_md_front_matter_table_matches_the_facts_table() -> None:
