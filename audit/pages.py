@@ -30,14 +30,10 @@ def url_path(relative_file: str) -> str:
     return url_of_file(relative_file).removeprefix("/")
 
 
-def refresh_target(page_html: str, path: str) -> str | None:
-    """Where a `<meta http-equiv="refresh">` page sends the reader (mkdocs-redirects' short links), below the root."""
-    for meta in html.parse(page_html).css("meta"):
-        if (meta.attributes.get("http-equiv") or "").lower() == "refresh":
-            content = meta.attributes.get("content") or ""
-            _, _, target = content.partition("url=")
-            return urljoin("/" + path, target.strip()).removeprefix("/")
-    return None
+def forwards_to(page_html: str, path: str) -> str | None:
+    """Where a page that only forwards the reader (mkdocs-redirects' short links) sends them, below the root."""
+    target = html.refresh_target(html.parse(page_html))
+    return None if target is None else urljoin("/" + path, target).removeprefix("/")
 
 
 def site_pages(site: Path) -> list[Page]:
@@ -45,5 +41,5 @@ def site_pages(site: Path) -> list[Page]:
     pages = []
     for file in site.rglob("*.html"):
         path = url_path(file.relative_to(site).as_posix())
-        pages.append(Page(file, path, refresh_target(file.read_text(encoding="utf-8"), path)))
+        pages.append(Page(file, path, forwards_to(file.read_text(encoding="utf-8"), path)))
     return sorted(pages, key=lambda page: (page.is_redirect, page.path.endswith(".html"), page.path))

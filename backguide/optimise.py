@@ -1,4 +1,4 @@
-"""`python -m backguide.optimise SITE`: make a built site paint like a bare page, then re-seal its CSP.
+"""`optimise-site SITE` (or `python -m backguide.optimise SITE`): make a built site paint like a bare page, then re-seal its CSP.
 
 The work is done by optimise/optimise.mjs with npm's Beasties (critical CSS inlined, the
 rest loaded without blocking) and PurgeCSS (unused rules dropped, stylesheets merged),
