@@ -84,3 +84,10 @@ def test_every_policy_allows_every_page_s_critical_css(optimised_site: Path) -> 
         if inline_styles(page):
             policy = html.parse(page).css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
             assert hashes <= set(directives(policy)["style-src"])
+
+
+def test_the_stylesheet_waits_for_the_first_frame(optimised_site: Path) -> None:
+    for file in method_page_files(optimised_site):
+        head = head_of(file)
+        deferred = head.css('link[rel="stylesheet"][media="print"]')
+        assert deferred and all("disabled" in link.attributes for link in deferred), file

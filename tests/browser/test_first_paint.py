@@ -38,6 +38,7 @@ def test_the_first_screen_is_styled_before_any_stylesheet_or_script_arrives(
               header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
               drawer: getComputedStyle(document.querySelector('.md-sidebar--primary')).transform,
               title: getComputedStyle(document.querySelector('article h1')).fontWeight,
+              titleSize: getComputedStyle(document.querySelector('article h1')).fontSize,
             })"""
         )
     finally:
@@ -46,5 +47,24 @@ def test_the_first_screen_is_styled_before_any_stylesheet_or_script_arrives(
     # inlined CSS has the dark scheme's colours.
     assert looks["background"] == BACKGROUNDS[scheme]
     assert looks["header"] == TEAL
-    assert looks["title"] == "300"  # Material's light heading, not the browser's bold
+    assert looks["title"] == "700"  # the site's strong title (extra.css), as the full stylesheet sets it
+    assert looks["titleSize"] == "22.4px"  # 1.4em of the 16px typeset, as extra.css sets it
     assert looks["drawer"] != "none"  # the navigation drawer is off screen on a phone, not on top of the title
+
+
+def test_the_stylesheet_is_fetched_after_the_first_frame(browser, base_url: str, optimised_site: Path) -> None:
+    """A stylesheet fetched before the first frame counts against the page's LCP in Lighthouse's simulation."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(METHOD_PAGE, wait_until="load")
+        page.wait_for_function("document.querySelector('link[rel=stylesheet]:not([disabled]):not([media=print])')")
+        first_paint_at = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        stylesheet_at = page.evaluate(
+            "performance.getEntriesByType('resource').filter(r => r.name.endsWith('.css'))[0].startTime"
+        )
+        styled = page.evaluate("getComputedStyle(document.querySelector('.md-footer')).backgroundColor")
+    finally:
+        context.close()
+    assert stylesheet_at > first_paint_at, "the merged stylesheet was fetched before the first frame"
+    assert styled != "rgba(0, 0, 0, 0)", "the merged stylesheet never applied"
