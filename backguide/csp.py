@@ -13,14 +13,15 @@ import hashlib
 
 from backguide import html
 
-# Everything not listed is refused (default-src 'none'). Material needs: its own scripts
-# and search worker, its stylesheets, data: SVG icons in its CSS, and fetching its search
-# index and sitemap (instant navigation). Its pages carry no inline styles, and its
+# Everything not listed is refused (default-src 'none'). Material needs: its own scripts,
+# its stylesheets, data: SVG icons in its CSS, and fetching its sitemap (instant
+# navigation). Search (Pagefind) needs: its worker, fetching its index, and compiling its
+# WebAssembly, which only 'wasm-unsafe-eval' allows; it lets no JavaScript string run. Its pages carry no inline styles, and its
 # scripts set styles through the DOM, which CSP does not restrict, so style-src needs no
 # 'unsafe-inline'. A meta tag cannot carry frame-ancestors, report-uri or sandbox.
 POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'none'",),
-    "script-src": ("'self'",),  # plus one hash per inline script of the page
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),  # plus one hash per inline script of the page
     "style-src": ("'self'",),
     "img-src": ("'self'", "data:"),
     "font-src": ("'self'",),

@@ -1,0 +1,76 @@
+"""Site search: Pagefind indexes the built pages, and its own UI searches them in the reader's browser.
+
+Only the pages written in docs/ are indexed, and only their article: redirect pages and
+the 404 page are not answers to anything, and the header, navigation and footer are the
+same on every page. Pagefind ranks and stores; nothing here scores a page by hand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
+
+from backguide.site import SourcePage, built_page
+
+# Where the index and Pagefind's UI files go, inside the site. docs/javascripts/search.js
+# loads them from here.
+OUTPUT_FOLDER = "pagefind"
+CONFIG: IndexConfig = {
+    "root_selector": "article",  # Material's content area: the page without header, nav and footer
+    # Not words a reader searches for: the "¶" heading links and the share buttons.
+    "exclude_selectors": [".headerlink", ".share"],
+    "force_language": "en",  # one index, whatever the page's lang says
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # the address a result links to, e.g. /methods/chair/
+    html: str
+
+
+async def _index(pages: Iterable[Page], output: Path) -> int:
+    service = await PagefindService().launch()
+    try:
+        index = await service.create_index(CONFIG)
+        count = 0
+        for page in pages:  # in the order given, so two builds write the same files
+            await index.add_html_file(content=page.html, url=page.url)
+            count += 1
+        await index.write_files(str(output))
+    finally:
+        await _let_writes_finish(service)
+    return count
+
+
+async def _let_writes_finish(service: PagefindService) -> None:
+    """Stop Pagefind's process the way that lets it finish writing.
+
+    Pagefind 1.5.2 answers "files written" while its last writes are still under way, and
+    its Python wrapper then kills the process, which on a busy machine cut
+    pagefind-component-ui.js short. Closing its input instead lets it end by itself,
+    once every file is whole. The wrapper has no public call for this, hence its private
+    `_backend` and `_poll_task`.
+    """
+    backend = service._backend
+    if backend is not None and backend.stdin is not None:
+        backend.stdin.close()
+        await backend.wait()
+    if service._poll_task is not None:
+        service._poll_task.cancel()
+
+
+def index_pages(pages: Iterable[Page], site_dir: Path) -> int:
+    """Write the search index and Pagefind's UI into SITE/pagefind/; returns how many pages it holds."""
+    return asyncio.run(_index(pages, site_dir / OUTPUT_FOLDER))
+
+
+def index_site(site_dir: Path, pages: Iterable[SourcePage]) -> int:
+    """Index the built pages of these source pages, in address order, so two builds write the same files."""
+    ordered = sorted(pages, key=lambda page: page.url)
+    return index_pages((Page(page.url, built_page(site_dir, page.src_uri).read_text(encoding="utf-8")) for page in ordered), site_dir)

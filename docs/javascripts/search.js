@@ -1,0 +1,151 @@
+// Search with Pagefind (backguide/search.py builds the index into /pagefind/). Pagefind's
+// Component UI does the searching and the results; this file only opens and closes the
+// dialog, points the UI at the index, and adds the few things the UI leaves to the site.
+
+// Wrapped so that nothing here becomes a global of the page.
+(function () {
+  // This file is SITE/javascripts/search.js, so the site's root is one folder up. Worked out
+  // once, from the first page, so it holds after instant navigation and under any sub-path.
+  const ROOT = new URL("..", document.currentScript.src);
+  const BUNDLE = new URL("pagefind/", ROOT);
+  const HIGHLIGHT_PARAM = "highlight";
+  // Pagefind's own ranking knobs (https://pagefind.app/docs/ranking/). A page whose title
+  // names what the reader typed is what they mean; a page that only mentions it in passing
+  // is not, so titles weigh more and repeated words saturate sooner than by default.
+  const RANKING = {
+    termFrequency: 1.0,
+    termSaturation: 1.6,
+    pageLength: 0.6,
+    metaWeights: { title: 5 },
+  };
+
+  let uiLoaded = null;
+
+  function dialog() {
+    return document.querySelector("[data-search-dialog]");
+  }
+
+  function addStylesheet(href) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.appendChild(link);
+  }
+
+  function addScript(src) {
+    return new Promise(function (resolve, reject) {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  // Pagefind's UI, its stylesheet (a file: the CSP refuses inline styles) and the settings
+  // of its search, loaded the first time the reader opens search, never before.
+  function loadUI() {
+    if (!uiLoaded) {
+      addStylesheet(new URL("pagefind-component-ui.css", BUNDLE).href);
+      uiLoaded = addScript(new URL("pagefind-component-ui.js", BUNDLE).href).then(function () {
+        const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+        instance.options.bundlePath = BUNDLE.href;
+        Object.assign(instance.pagefindOptions, {
+          baseUrl: ROOT.pathname,
+          highlightParam: HIGHLIGHT_PARAM,
+          ranking: RANKING,
+        });
+        retryWithoutUnknownWords(instance);
+      });
+    }
+    return uiLoaded;
+  }
+
+  // Pagefind finds only pages that have every word of the query, so "twist sitting down"
+  // finds nothing: the sitting page never says "down". When a query finds nothing, search
+  // again without the words no page has. The UI keeps the search object it loads in
+  // `__pagefind__` (Pagefind has no option for this), so its `search` is wrapped once there.
+  function retryWithoutUnknownWords(instance) {
+    let loaded = null;
+    Object.defineProperty(instance, "__pagefind__", {
+      configurable: true,
+      get: function () {
+        return loaded;
+      },
+      set: function (pagefind) {
+        loaded = pagefind;
+        if (!pagefind) return;
+        const search = pagefind.search.bind(pagefind);
+        pagefind.search = async function (term, options) {
+          const found = await search(term, options);
+          const words = (term || "").split(/\s+/).filter(Boolean);
+          if (!found || found.results.length || words.length < 2) return found;
+          const alone = await Promise.all(words.map((word) => search(word, options)));
+          const known = words.filter((word, i) => alone[i] && alone[i].results.length);
+          return known.length && known.length < words.length ? search(known.join(" "), options) : found;
+        };
+      },
+    });
+  }
+
+  async function openSearch() {
+    const box = dialog();
+    if (!box) return;
+    if (!box.open) box.showModal();
+    await loadUI();
+    await customElements.whenDefined("pagefind-input");
+    const input = box.querySelector("pagefind-input input");
+    if (input) {
+      input.focus();
+      input.select();
+    }
+  }
+
+  function closeSearch() {
+    const box = dialog();
+    if (box && box.open) box.close();
+  }
+
+  function isTyping(target) {
+    return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  // Event delegation on the document: the header survives instant navigation, and any
+  // button that opens search works however the page got here.
+  document.addEventListener("click", function (event) {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    if (target.closest("[data-search-open]")) {
+      openSearch();
+    } else if (target.closest("[data-search-close]")) {
+      closeSearch();
+    } else if (target.matches("[data-search-dialog]")) {
+      closeSearch(); // a click on the backdrop, outside the dialog's content
+    } else if (target.closest("[data-search-dialog] a[href]")) {
+      closeSearch(); // a result: instant navigation keeps this document, so close by hand
+    }
+  });
+
+  // "/" and "s" open search, as with Material's own search.
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    if (event.key === "/" || event.key === "s") {
+      event.preventDefault();
+      openSearch();
+    }
+  });
+
+  // The reader lands on a result with the words they typed in the address
+  // (?highlight=…): mark them in the article. Runs on every page instant navigation
+  // shows. addStyles: false, because the CSP refuses the <style> Pagefind would add;
+  // stylesheets/search.css styles the marks.
+  document$.subscribe(async function () {
+    if (!new URL(location.href).searchParams.has(HIGHLIGHT_PARAM)) return;
+    const module = await import(new URL("pagefind-highlight.js", BUNDLE).href);
+    new module.default({
+      highlightParam: HIGHLIGHT_PARAM,
+      markContext: document.querySelector("article") || document.body,
+      addStyles: false,
+    });
+  });
+})();
