@@ -8,6 +8,7 @@ same on every page. Pagefind ranks and stores; nothing here scores a page by han
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -67,7 +68,10 @@ async def _let_writes_finish(service: PagefindService) -> None:
 
 def index_pages(pages: Iterable[Page], site_dir: Path) -> int:
     """Write the search index and Pagefind's UI into SITE/pagefind/; returns how many pages it holds."""
-    return asyncio.run(_index(pages, site_dir / OUTPUT_FOLDER))
+    # In a thread of its own: the caller may already run an event loop (Playwright's, in the
+    # browser tests that build the site), and asyncio.run refuses to nest in one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, _index(pages, site_dir / OUTPUT_FOLDER)).result()
 
 
 def index_site(site_dir: Path, pages: Iterable[SourcePage]) -> int:

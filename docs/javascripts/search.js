@@ -63,8 +63,20 @@
 
   // Pagefind finds only pages that have every word of the query, so "twist sitting down"
   // finds nothing: the sitting page never says "down". When a query finds nothing, search
-  // again without the words no page has. The UI keeps the search object it loads in
-  // `__pagefind__` (Pagefind has no option for this), so its `search` is wrapped once there.
+  // again without one of its words, then two, and show the search Pagefind scores highest.
+  // The UI keeps the search object it loads in `__pagefind__` (Pagefind has no option for
+  // this), so its `search` is wrapped there, once, as it is loaded.
+  const MOST_WORDS_LEFT_OUT = 2;
+
+  function withoutWords(words, count) {
+    if (count === 0) return [words];
+    const shorter = [];
+    words.forEach(function (_, i) {
+      for (const rest of withoutWords(words.slice(i + 1), count - 1)) shorter.push(words.slice(0, i).concat(rest));
+    });
+    return shorter;
+  }
+
   function retryWithoutUnknownWords(instance) {
     let loaded = null;
     Object.defineProperty(instance, "__pagefind__", {
@@ -79,10 +91,17 @@
         pagefind.search = async function (term, options) {
           const found = await search(term, options);
           const words = (term || "").split(/\s+/).filter(Boolean);
-          if (!found || found.results.length || words.length < 2) return found;
-          const alone = await Promise.all(words.map((word) => search(word, options)));
-          const known = words.filter((word, i) => alone[i] && alone[i].results.length);
-          return known.length && known.length < words.length ? search(known.join(" "), options) : found;
+          if (!found || found.results.length) return found;
+          for (let leftOut = 1; leftOut <= Math.min(MOST_WORDS_LEFT_OUT, words.length - 1); leftOut++) {
+            const tries = await Promise.all(
+              withoutWords(words, leftOut).map((kept) => search(kept.join(" "), options))
+            );
+            const best = tries
+              .filter((tried) => tried && tried.results.length)
+              .sort((a, b) => b.results[0].score - a.results[0].score)[0];
+            if (best) return best;
+          }
+          return found;
         };
       },
     });
@@ -136,16 +155,19 @@
   });
 
   // The reader lands on a result with the words they typed in the address
-  // (?highlight=…): mark them in the article. Runs on every page instant navigation
-  // shows. addStyles: false, because the CSP refuses the <style> Pagefind would add;
-  // stylesheets/search.css styles the marks.
-  document$.subscribe(async function () {
-    if (!new URL(location.href).searchParams.has(HIGHLIGHT_PARAM)) return;
+  // (?highlight=…): mark them in the article. document$ fires for each page instant
+  // navigation shows; location$ also for a result on the page already open, where only
+  // the address changes. addStyles: false, because the CSP refuses the <style> Pagefind
+  // would add; stylesheets/search.css styles the marks.
+  async function highlight() {
+    const words = new URL(location.href).searchParams.getAll(HIGHLIGHT_PARAM).join(" ");
+    const article = document.querySelector("article");
+    if (!words || !article || article.dataset.highlighted === words) return;
+    article.dataset.highlighted = words; // once per article and query: marks must not nest
     const module = await import(new URL("pagefind-highlight.js", BUNDLE).href);
-    new module.default({
-      highlightParam: HIGHLIGHT_PARAM,
-      markContext: document.querySelector("article") || document.body,
-      addStyles: false,
-    });
-  });
+    new module.default({ highlightParam: HIGHLIGHT_PARAM, markContext: article, addStyles: false });
+  }
+
+  document$.subscribe(highlight);
+  location$.subscribe(highlight);
 })();
