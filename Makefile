@@ -40,6 +40,7 @@ test: build
 # Figures, not a test: what the safety gate adds to a build.
 bench: $(STAMP)
 	$(BIN)/python bench/gate_cost.py
+	$(BIN)/python bench/search_scale.py
 
 clean:
 	rm -rf site .site-next .cache .pytest_cache audit-results
