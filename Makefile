@@ -1,7 +1,10 @@
-# Two commands on a fresh machine: `make serve` and `make test`; `make audit` for the full quality audit.
+# Two commands on a fresh machine: `make serve` and `make test`. `make audit` for the full quality audit.
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-requirements
+# The Python that makes .venv: any 3.11 or newer (Debian 12's own python3 is 3.11.2).
+# Override it with `make PYTHON=/path/to/python3.12 ...`.
+PYTHON ?= python3
 # The audit's Node tools (Lighthouse, axe-core, the Nu Html Checker), exactly as locked.
 AUDIT_TOOLS := audit/node_modules/.installed-from-lock
 # Builds of one commit are byte-identical: dates in the output (the sitemap's) come from
@@ -14,11 +17,21 @@ endif
 # Material 9.8 prints a notice about MkDocs 2 on every build; it is known and pinned around.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+# A .venv whose python no longer runs, has no pip, or is older than 3.11 (made by another
+# interpreter, or half-made by a failed run) is made again, not reused.
+ifneq ($(shell $(BIN)/python -c 'import sys, pip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo ok),ok)
+$(shell rm -f $(STAMP))
+endif
 
-# Re-install whenever requirements.txt changes.
-$(STAMP): requirements.txt
-	test -x $(BIN)/python || python3 -m venv $(VENV)
+.PHONY: serve build test test-fast bench clean distclean audit audit-tools
+
+# Re-install whenever requirements.txt or the package's metadata changes.
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: this project needs Python 3.11 or newer, but '$(PYTHON)' is $$($(PYTHON) --version 2>&1 | head -1 || echo missing); install python3 (3.11+), or run: make PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "make: '$(PYTHON)' cannot make a virtual environment; install python3-venv (apt-get install python3-venv)" >&2; exit 1; }
+	@$(BIN)/python -c 'import sys, pip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
@@ -27,25 +40,24 @@ serve: $(STAMP)
 
 # Never add -q: it hides the warnings that --strict counts.
 # Built into a scratch folder and swapped in, so a failed build keeps the last good site/.
-# check_site.py runs the safety rules again on the output, independent of MkDocs hooks.
+# check-site runs the safety rules again on the output, independent of MkDocs hooks.
 build: $(STAMP)
 	rm -rf .site-next
 	$(BIN)/mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
-	$(BIN)/python hooks/check_site.py .site-next || { rm -rf .site-next; exit 1; }
+	$(BIN)/check-site .site-next || { rm -rf .site-next; exit 1; }
 	rm -rf site && mv .site-next site
 
 test: build
 	$(BIN)/python -m pytest
 
-# Figures, not a test: what the safety gate adds to a build.
+# The build and every test that needs no browser: what CI also runs on Debian's own python3.
+test-fast: build
+	$(BIN)/python -m pytest --ignore=tests/browser
+
+# Figures, not a test: what the safety gate adds to a build, and what search costs at scale.
 bench: $(STAMP)
-	$(BIN)/python bench/gate_cost.py
-	$(BIN)/python bench/search_scale.py
-
-clean:
-	rm -rf site .site-next .cache .pytest_cache audit-results
-
-.PHONY: audit audit-tools
+	$(BIN)/python -m bench.gate_cost
+	$(BIN)/python -m bench.search_scale
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).
@@ -58,3 +70,11 @@ audit-tools: $(AUDIT_TOOLS)
 $(AUDIT_TOOLS): audit/package-lock.json
 	cd audit && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
+
+# Keeps .venv and the audit's Node tools, which take a while to install.
+clean:
+	rm -rf site .site-next .cache .pytest_cache audit-results test-results
+
+# Everything clean removes, and the installed tools too: the next command starts afresh.
+distclean: clean
+	rm -rf $(VENV) audit/node_modules

@@ -1,12 +1,7 @@
 """`make audit`: the built site, served by nginx with gzip, checked page by page.
 
-The audit reuses the hooks' pure functions, imported as MkDocs loads them: as plain modules
-from hooks/.
+The audit judges pages with the same functions as the build and the tests, imported from
+the backguide package.
 """
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
+from backguide.site import ROOT  # noqa: F401  (the project root, for the audit's modules)

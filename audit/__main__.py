@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from audit import ROOT
+from backguide.site import ROOT
 from audit.browser import BrowserChecks, chromium_browser
-from audit.content_security_policy import check_policy
+from backguide.csp import check_policy
 from audit.html_checker import check_html
 from audit.lighthouse import audit_page
 from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links

@@ -74,8 +74,12 @@ class BrowserChecks:
 
     def __init__(self, browser: Any, base_url: str) -> None:
         self.base_url = base_url
-        self.axe_source = AXE.read_text()
         self._browser = browser
+
+    @property
+    def axe_source(self) -> str:
+        """Read when axe first runs: the privacy and CSP checks work without it."""
+        return AXE.read_text()
 
     def open_page(self, findings: BrowserFindings, color_scheme: str):
         """A fresh context and page that record into `findings`; close the context after use."""

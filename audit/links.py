@@ -7,9 +7,10 @@ checked too: navigation, canonical and social tags, stylesheets, scripts, icons.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
+
+from backguide import html
 
 # Links that leave the site on purpose, each with a reason. Anything else pointing away is a miss.
 ALLOWED_EXTERNAL = Path(__file__).with_name("external_links.txt")
@@ -22,31 +23,16 @@ URL_META = {"og:url", "og:image", "twitter:image", "twitter:url"}
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if "id" in values:
-            self.ids.add(values["id"])
-        if tag == "a" and "name" in values:
-            self.ids.add(values["name"])
-        for name, value in values.items():
-            if (tag, name) in LINK_ATTRIBUTES:
-                self.links.append(value)
-        if tag == "meta" and (values.get("property") or values.get("name")) in URL_META:
-            self.links.append(values.get("content", ""))
-
-
-def collect(html: str) -> tuple[set[str], list[str]]:
+def collect(page_html: str) -> tuple[set[str], list[str]]:
     """The anchor ids of a page and the addresses it links to."""
-    collector = _LinkCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.ids, collector.links
+    root = html.parse(page_html)
+    links = []
+    for node in html.elements(root):
+        attrs = node.attributes
+        links += [value or "" for name, value in attrs.items() if (node.tag, name) in LINK_ATTRIBUTES]
+        if node.tag == "meta" and (attrs.get("property") or attrs.get("name")) in URL_META:
+            links.append(attrs.get("content") or "")
+    return set(html.ids(root)), links
 
 
 def allowed_external(text: str) -> set[str]:

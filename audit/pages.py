@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-# mkdocs-redirects' stubs (and any other page that only forwards the reader) refresh at once.
-REDIRECT = re.compile(r"<meta\s[^>]*http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
+from backguide import html
+from backguide.site import url_of_file
 
 
 @dataclass(frozen=True)
@@ -22,18 +21,21 @@ class Page:
 
 
 def url_path(relative_file: str) -> str:
-    """The address a static host serves a file at: a folder's index.html is the folder."""
-    if relative_file == "index.html":
-        return ""
-    if relative_file.endswith("/index.html"):
-        return relative_file.removesuffix("index.html")
-    return relative_file
+    """The address below the site root that a static host serves a file at: "" for the home page."""
+    return url_of_file(relative_file).removeprefix("/")
 
 
 def site_pages(site: Path) -> list[Page]:
-    """Every HTML file of the site, reader pages first, then redirects, each group by address."""
+    """Every HTML file of the site, reader pages first, then redirects, each group by address.
+
+    mkdocs-redirects' stubs (and any other page that only forwards the reader) refresh at once.
+    """
     pages = [
-        Page(file, url_path(file.relative_to(site).as_posix()), bool(REDIRECT.search(file.read_text(encoding="utf-8"))))
+        Page(
+            file,
+            url_path(file.relative_to(site).as_posix()),
+            html.refresh_target(html.parse(file.read_text(encoding="utf-8"))) is not None,
+        )
         for file in site.rglob("*.html")
     ]
     return sorted(pages, key=lambda page: (page.is_redirect, page.path.endswith(".html"), page.path))

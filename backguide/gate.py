@@ -13,7 +13,7 @@ from html import escape
 
 from backguide.rules import Problem
 
-SERVE_NOTE = "`mkdocs serve` shows this in place of the page; `mkdocs build` and `make build` refuse to publish it."
+SERVE_NOTE = "(mkdocs serve keeps serving, and shows this on the page; mkdocs build and make build stop here.)"
 
 
 def refusal_html(problems: list[Problem]) -> str:

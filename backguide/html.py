@@ -91,3 +91,10 @@ def refresh_target(page: Node) -> str | None:
             _, found, url = content.partition("url=") if "url=" in content else content.partition("URL=")
             return url.strip().strip("'\"") if found else None
     return None
+
+
+def comments(node: Node) -> Iterator[tuple[Node, str]]:
+    """Every HTML comment under the node, with its text: where a page asks for generated content."""
+    for child in node.traverse(include_text=True):
+        if child.is_comment_node:
+            yield child, child.comment_content or ""

@@ -1,6 +1,7 @@
 """Keep every published address working: a page or section readers may have shared must still open.
 
-The addresses are listed in `published_urls.txt` beside this file. The check reads only the
+The addresses are listed in `docs/published_urls.txt` (kept out of the built site by
+`exclude_docs`), where authors add a page's addresses as they publish it. The check reads only the
 built site folder, after mkdocs-redirects has written its pages, so it follows redirects the
 way a browser does.
 """
@@ -14,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from backguide import html
 from backguide.site import built_file, source_of
 
-URL_LIST = Path(__file__).with_name("published_urls.txt")
+URL_LIST_NAME = "published_urls.txt"  # in docs/
 # Relative redirects are resolved against this stand-in host; any other host is off the site.
 HOST = "http://published.invalid"
 

@@ -1,6 +1,6 @@
 """What the safety gate adds to a build. Prints figures; asserts nothing.
 
-    python bench/gate_cost.py [--runs 5] [--sizes 250,500,1000]
+    python -m bench.gate_cost [--runs 5] [--sizes 250,500,1000]
 
 1. The real site, built with and without hooks/safety.py, alternating runs; the
    medians and their ratio (aim: under 1.15).
@@ -18,22 +18,19 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from backguide import rules  # the very module the gate hook imports its rules from
+from backguide.project import copy_project
+from backguide.site import ROOT
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-from project import copy_project  # noqa: E402  (also puts hooks/ on the path)
-
-import rules  # noqa: E402  (the very module the gate hook imports)
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
 
 GATE = "hooks/safety.py"
 gate_seconds = [0.0]

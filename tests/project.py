@@ -1,20 +1,17 @@
-"""What every test needs to know about the project: where it is, and how to build it."""
+"""What the tests share: the address their server uses, and builds that must fail."""
 
 from __future__ import annotations
 
 import os
 import socket
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# The hooks import each other as plain modules, as MkDocs loads them; the tests do the same.
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT))  # the audit package, whose checks the tests prove can fail
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+from backguide import project
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+# The project these tests belong to: this checkout, or a copy a test made of it.
+ROOT = Path(__file__).resolve().parent.parent
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def free_port() -> int:
@@ -29,29 +26,13 @@ TEST_PORT = free_port()
 SITE_URL = f"http://127.0.0.1:{TEST_PORT}/"
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
-    """Build a site the way `mkdocs build --strict` does and return its folder."""
-    overrides.setdefault("site_url", SITE_URL)
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides)
-    build(config)
-    return site_dir
-
-
-# What a build needs from the project; tests copy it to change pages without touching the real ones.
-PROJECT_FILES = ("mkdocs.yml", "docs", "includes", "hooks", "overrides")
-
-
 def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Path:
-    import shutil
+    return project.copy_project(dest, extra, source_root=ROOT)
 
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES + extra:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / name)
-    return dest
+
+def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
+    overrides.setdefault("site_url", SITE_URL)
+    return project.build_site(config_file, site_dir, **overrides)
 
 
 def gate_error(config_file: Path, site_dir: Path, **overrides) -> str:

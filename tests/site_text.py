@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from html_tree import Node, parse
-from rules import normalize
+from backguide import html
+from backguide.rules import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source" / "how-to-crack-your-own-back.txt"
@@ -24,7 +24,7 @@ STRUCTURAL_LABELS = ("Note: ", "Variation: ")
 NOT_PROSE = frozenset(
     {"headerlink", "admonition-title", "at-a-glance", "method-overview", "method-finder", "share"}
 )
-BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"}
+BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figure", "figcaption"}  # a drawing's title is its own block
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[A-Z(“\"‘])")
 
 
@@ -68,25 +68,21 @@ def source_units(text: str) -> tuple[list[str], list[str]]:
     return headings, sentences
 
 
-def article(page_html: str) -> Node:
+def article(page_html: str) -> html.Node:
     """The page's main content, without the theme's header, navigation and footer."""
-    root = parse(page_html)
-    for node in root.iter():
-        if node.tag == "article":
-            return node
-    return root
+    return html.article(html.parse(page_html))
 
 
-def prose_blocks(content: Node) -> list[str]:
+def prose_blocks(content: html.Node) -> list[str]:
     """The text of each paragraph, list item and cell, without nested blocks or headings."""
     blocks = []
-    for node in content.iter():
-        if node.tag not in BLOCKS or any(n.classes & NOT_PROSE for n in (node, *node.ancestors())):
+    for node in html.elements(content):
+        if node.tag not in BLOCKS or any(html.classes(n) & NOT_PROSE for n in (node, *html.ancestors(node))):
             continue
         own = "".join(
-            child if isinstance(child, str) else child.text(NOT_PROSE)
-            for child in node.children
-            if isinstance(child, str) or (child.tag not in BLOCKS | {"ol", "ul", "div", "details", "dl"})
+            (child.text_content or "") if child.is_text_node else html.text(child, NOT_PROSE)
+            for child in node.iter(include_text=True)
+            if child.is_text_node or (child.is_element_node and child.tag not in BLOCKS | {"ol", "ul", "div", "details", "dl"})
         )
         if own.strip():
             blocks.append(" ".join(own.split()))

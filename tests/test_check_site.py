@@ -1,4 +1,4 @@
-"""The same rules without MkDocs: hooks/check_site.py over the built site."""
+"""The same rules without MkDocs: the check-site command over the built site."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from check_site import check_site, front_matter
+from backguide.check_site import check_site
+from backguide.site import front_matter, source_pages
 from project import ROOT
 
 DOCS = ROOT / "docs"
@@ -15,17 +16,18 @@ DOCS = ROOT / "docs"
 
 def run_check(site_dir: Path, docs_dir: Path = DOCS) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "check_site.py"), str(site_dir), "--docs", str(docs_dir)],
+        [Path(sys.executable).with_name("check-site"), str(site_dir), "--docs", str(docs_dir)],
         capture_output=True,
         text=True,
     )
 
 
 def test_the_real_site_passes(site: Path) -> None:
-    assert check_site(site, DOCS) == (5, [])
+    methods = len([page for page in source_pages(DOCS) if page.is_method])
+    assert check_site(site, DOCS) == (methods, [])
     result = run_check(site)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"check_site: 5 method pages of {site} have their safety warnings\n"
+    assert result.stdout == f"check-site: {methods} method pages of {site} have their safety warnings\n"
 
 
 def test_a_page_stripped_after_the_build_is_caught(site: Path, tmp_path: Path) -> None:
@@ -40,7 +42,7 @@ def test_a_page_stripped_after_the_build_is_caught(site: Path, tmp_path: Path) -
     assert result.stderr == (
         "docs/methods/foam-roller.md: the 'Stop if it hurts' warning is missing above the first step;"
         ' add  --8<-- "stop-if-painful.md"  before the steps\n'
-        f"check_site: 1 problem(s) on the method pages of {copy}\n"
+        f"check-site: 1 problem(s) on the method pages of {copy}\n"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from includes_exist import missing_includes
+from backguide.includes import missing_includes
 from project import ROOT
 
 INCLUDES = [ROOT / "includes"]

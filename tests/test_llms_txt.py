@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
-from llms_txt import Link, llms_txt
+from backguide.llms_txt import Link, llms_txt
 from mkdocs.utils.meta import get_data
 from project import ROOT, SITE_URL
 from test_content import nav_pages

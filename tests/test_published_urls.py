@@ -9,10 +9,11 @@ import pytest
 import yaml
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 from project import ROOT, build_site, copy_project, gate_error
-from published_urls import URL_LIST, broken_urls, read_url_list
-from site_paths import page_url
+from backguide.published_urls import broken_urls, read_url_list
+from backguide.site import page_url
 
 DOCS = ROOT / "docs"
+URL_LIST = ROOT / "docs" / "published_urls.txt"
 PUBLISHED = read_url_list(URL_LIST.read_text())
 
 
@@ -33,7 +34,9 @@ def current_urls() -> set[str]:
 
 def test_every_current_address_is_in_the_list() -> None:
     """Publishing a page, heading id or short link means listing it, so it is kept from then on."""
-    assert sorted(current_urls() - set(PUBLISHED)) == []
+    missing = sorted(current_urls() - set(PUBLISHED))
+    lines = "\n".join(f"docs/published_urls.txt needs the line:  {url}" for url in missing)
+    assert missing == [], f"addresses the site has but the list lacks; add each, and never remove one:\n{lines}"
 
 
 def test_the_list_has_no_duplicates() -> None:
@@ -147,7 +150,7 @@ def test_build_fails_when_a_published_anchor_is_removed(tmp_path: Path) -> None:
     config_file = copy_project(tmp_path) / "mkdocs.yml"
     edit(config_file.parent / "docs/methods/floor.md", "{#knees-to-chest}", "")
     assert gate_error(config_file, tmp_path / "site") == (
-        "Published URLs: 1 address in hooks/published_urls.txt no longer works,"
+        "Published URLs: 1 address in docs/published_urls.txt no longer works,"
         " and readers may have shared them:\n"
         '  /methods/floor/#knees-to-chest: /methods/floor/ has no id "knees-to-chest"; put  {#knees-to-chest}'
         "  back on the heading that had it (reword the heading freely, keep the id)"
@@ -161,7 +164,7 @@ def test_build_fails_when_a_published_page_is_removed(tmp_path: Path) -> None:
     fix = "under redirect_maps in mkdocs.yml:"
     gone = f"no page at this address; restore the page methods/chair.md, or send it to a page that exists {fix}"
     assert gate_error(config_file, tmp_path / "site") == (
-        "Published URLs: 6 addresses in hooks/published_urls.txt no longer work,"
+        "Published URLs: 6 addresses in docs/published_urls.txt no longer work,"
         " and readers may have shared them:\n"
         # The finder drops its "A chair" group when no method needs a chair any more.
         '  /methods/#chair: /methods/ has no id "chair"; put  {#chair}  back on the heading that had it'
@@ -180,6 +183,7 @@ def test_a_redirect_fixes_a_moved_page(tmp_path: Path) -> None:
     config_file = copy_project(tmp_path) / "mkdocs.yml"
     docs = config_file.parent / "docs"
     (docs / "methods/chair.md").rename(docs / "methods/chair-method.md")
+    (docs / "methods/chair.poses.yml").rename(docs / "methods/chair-method.poses.yml")  # its drawings move with it
     edit(config_file, "methods/chair.md", "methods/chair-method.md")
     edit(config_file, "        chair.md:", "        methods/chair.md: methods/chair-method.md\n        chair.md:")
     site = build_site(config_file, tmp_path / "site")

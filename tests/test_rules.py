@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rules import REQUIRED_WARNINGS, check_front_matter, check_method_page, check_warnings, is_method_page
+from backguide.rules import REQUIRED_WARNINGS, check_front_matter, check_method_page, check_warnings, is_method_page
 
 META = {
     "title": "Method 1: Chair",
@@ -199,8 +199,8 @@ def test_complete_front_matter_passes() -> None:
             " 'nothing', 'chair', 'floor or mat', 'foam roller'",
         ),
         (
-            {"position": "kneeling"},
-            "front matter needs 'position' as one of 'sitting', 'lying', 'standing' (got 'kneeling')",
+            {"position": "crouching"},
+            "front matter needs 'position' as one of 'sitting', 'lying', 'standing', 'kneeling' (got 'crouching')",
         ),
         (
             {"back_region": []},

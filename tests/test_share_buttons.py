@@ -2,34 +2,56 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from html_tree import parse
-from rules import check_warnings
-from share_buttons import add_share_buttons
+import markdown as python_markdown
+from backguide.html import classes, elements, parse
+from backguide.rules import check_warnings
+from backguide.share_buttons import add_share_buttons
 from site_text import page_sentences
 
 URL = "https://guide.example/methods/floor/"
-PAGE = (
-    '<h1 id="method-2">Method 2: Floor<a class="headerlink" href="#method-2">&para;</a></h1>\n'
-    '<h2 id="before-you-start">Before you start</h2>\n'
-    '<div class="admonition danger"><p class="admonition-title">Stop if it hurts</p>'
-    "<p>Exercises should bring relief. If they bring you pain, you need to stop doing them immediately.</p></div>\n"
-    '<h2 id="steps">Steps</h2>\n<ol><li>Lie down.</li></ol>\n'
-    '<h2 id="knees-to-chest">Option #3: Knees to <em>chest</em>'
-    '<a class="headerlink" href="#knees-to-chest">&para;</a></h2>\n<ol><li>Hug.</li></ol>\n'
-    "<h2>Option #4: No anchor</h2>\n"
-    '<h3 id="step-2">Step 2: &quot;Relax&quot;</h3>\n'
-)
+PAGE = """# Method 2: Floor
+
+## Before you start {#before-you-start}
+
+!!! danger "Stop if it hurts"
+
+    Exercises should bring relief. If they bring you pain, you need to stop doing them immediately.
+
+!!! warning "Not if you have disc problems"
+
+    These exercises are not recommended if you have disc problems.
+
+!!! warning "Persistent pain needs a doctor"
+
+    If this is you, seek medical attention to treat your pain.
+
+## Steps {#steps}
+
+1. Lie down.
+
+## Option #3: Knees to *chest* {#knees-to-chest}
+
+1. Hug.
+
+## Option #4: No anchor
+
+### Step 2: "Relax" {#step-2 .quiet}
+"""
+RULES = {"extensions": ["admonition", "attr_list"]}
 
 
-def buttons(html: str) -> list[dict[str, str | None]]:
-    return [node.attrs for node in parse(html).iter() if "share__button" in node.classes]
+def rendered(markdown: str) -> str:
+    return python_markdown.markdown(markdown, **RULES)
+
+
+def buttons(page_html: str) -> list[dict[str, str | None]]:
+    return [node.attributes for node in elements(parse(page_html)) if "share__button" in classes(node)]
 
 
 def test_the_title_and_every_step_section_with_an_anchor_get_a_button() -> None:
-    found = [(b["aria-label"], b["data-share-url"]) for b in buttons(add_share_buttons(PAGE, URL, "Method 2"))]
+    found = [(b["aria-label"], b["data-share-url"]) for b in buttons(rendered(add_share_buttons(PAGE, URL, "Method 2")))]
     assert found == [
         ("Share this method", URL),
         ("Share Option #3: Knees to chest", URL + "#knees-to-chest"),
@@ -38,20 +60,21 @@ def test_the_title_and_every_step_section_with_an_anchor_get_a_button() -> None:
 
 
 def test_a_button_follows_its_heading_and_shares_a_useful_title() -> None:
-    html = add_share_buttons(PAGE, URL, "Method 2")
-    assert re.search(r"Knees to <em>chest</em>.*?</h2>\n<div class=\"share\"", html)
-    option = buttons(html)[1]
+    page_html = rendered(add_share_buttons(PAGE, URL, "Method 2"))
+    heading = next(node for node in elements(parse(page_html)) if node.attributes.get("id") == "knees-to-chest")
+    assert "share" in classes(heading.next.next if heading.next.is_text_node else heading.next)
+    option = buttons(page_html)[1]
     assert option["type"] == "button"
     assert option["data-share-title"] == "Option #3: Knees to chest – Method 2"
 
 
 def test_only_the_first_h1_is_the_page_title() -> None:
-    html = add_share_buttons('<h1 id="a">A</h1><h1 id="b">Option B</h1>', URL, "A")
-    assert [b["aria-label"] for b in buttons(html)] == ["Share this method"]
+    page_html = rendered(add_share_buttons("# A {#a}\n\n# Option B {#b}\n", URL, "A"))
+    assert [b["aria-label"] for b in buttons(page_html)] == ["Share this method"]
 
 
 def test_without_a_site_url_the_link_is_the_anchor_alone() -> None:
-    assert [b["data-share-url"] for b in buttons(add_share_buttons(PAGE, "", "Method 2"))] == [
+    assert [b["data-share-url"] for b in buttons(rendered(add_share_buttons(PAGE, "", "Method 2")))] == [
         "",
         "#knees-to-chest",
         "#step-2",
@@ -59,14 +82,14 @@ def test_without_a_site_url_the_link_is_the_anchor_alone() -> None:
 
 
 def test_buttons_change_no_sentence_and_keep_the_warnings_first() -> None:
-    html = add_share_buttons(PAGE, URL, "Method 2")
-    assert page_sentences(html) == page_sentences(PAGE)
-    assert check_warnings(html, {}) == check_warnings(PAGE, {})
+    with_buttons, without = rendered(add_share_buttons(PAGE, URL, "Method 2")), rendered(PAGE)
+    assert page_sentences(with_buttons) == page_sentences(without)
+    assert check_warnings(with_buttons, {}) == []
 
 
 def test_a_heading_that_is_no_step_gets_no_button() -> None:
-    html = '<h2 id="good-to-know">Good to know</h2><h2 id="steps">Steps</h2>'
-    assert add_share_buttons(html, URL, "Method 2") == html
+    markdown = "## Good to know {#good-to-know}\n\n## Steps {#steps}\n"
+    assert add_share_buttons(markdown, URL, "Method 2") == markdown
 
 
 def test_every_method_page_has_its_buttons(site: Path) -> None:

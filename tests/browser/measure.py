@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rules import STEP_HEADING
+from backguide.rules import STEP_HEADING
 
 # page.evaluate wants an expression, so the file's leading comment is left out.
 _SOURCE = "\n".join(

@@ -1,16 +1,17 @@
-"""Which pages and anchors the browser tests visit, read from docs/ when the tests are collected."""
+"""Which pages and anchors the browser tests visit, read from docs/ through the site model."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
+from backguide.rules import STEP_HEADING
+from backguide.site import page_url, source_pages
 from project import ROOT, SITE_URL
-from rules import STEP_HEADING, is_method_page
-from site_paths import page_url
 
 DOCS = ROOT / "docs"
+# A Markdown heading with an explicit id: the anchors readers share.
 HEADING_WITH_ID = re.compile(r"^#{2,6} (.+?)\s*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 
@@ -19,30 +20,24 @@ def url_path(src_uri: str) -> str:
     return page_url(src_uri).lstrip("/")
 
 
-def _read_pages() -> list[tuple[str, dict, str]]:
-    pages = []
-    for path in sorted(DOCS.rglob("*.md")):
-        markdown, meta = get_data(path.read_text())
-        pages.append((path.relative_to(DOCS).as_posix(), meta, markdown))
-    return pages
-
-
-_PAGES = _read_pages()  # (src_uri, front matter, Markdown) of every page, read once
-PAGES = [url_path(src_uri) for src_uri, _, _ in _PAGES]
-METHOD_PAGES = [url_path(src_uri) for src_uri, meta, _ in _PAGES if is_method_page(src_uri, meta)]
+_PAGES = source_pages(DOCS)
+PAGES = [url_path(page.src_uri) for page in _PAGES]
+METHOD_PAGES = [url_path(page.src_uri) for page in _PAGES if page.is_method]
 
 # Anchors people share: every "Before you start", and every step section ("Option #3 …").
 SHARED_ANCHORS = [
-    (url_path(src_uri), anchor)
-    for src_uri, _, markdown in _PAGES
-    for text, anchor in HEADING_WITH_ID.findall(markdown)
+    (url_path(page.src_uri), anchor)
+    for page in _PAGES
+    for text, anchor in HEADING_WITH_ID.findall((DOCS / page.src_uri).read_text())
     if anchor == "before-you-start" or STEP_HEADING.match(text)
 ]
 
 
 def built_pages(site: Path) -> list[str]:
     """Every page the built site lists in its sitemap, as a path under the site."""
-    return [loc.removeprefix(SITE_URL) for loc in re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())]
+    namespace = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = ElementTree.parse(site / "sitemap.xml").getroot().findall("sitemap:url/sitemap:loc", namespace)
+    return [(loc.text or "").removeprefix(SITE_URL) for loc in locations]
 
 
 def page_id(path: str) -> str:

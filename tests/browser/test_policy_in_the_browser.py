@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-# The share buttons on method pages (hooks/share_buttons.py); the test skips while there are none.
+# The share buttons on method pages (backguide/share_buttons.py).
 SHARE_CONTROL = ".share__button"
 SEARCH_QUERY = "input[data-md-component=search-query]"
 
@@ -66,8 +66,7 @@ def test_palette_toggle_works_under_the_policy(desktop, violations: list[str]) -
 def test_share_control_works_under_the_policy(desktop, violations: list[str]) -> None:
     open_page(desktop, "methods/chair/")
     control = desktop.locator(SHARE_CONTROL).first
-    if control.count() == 0:
-        pytest.skip(f"no share control ({SHARE_CONTROL}) on the page yet")
+    assert control.count() == 1, f"no share control ({SHARE_CONTROL}) on the chair page"
     desktop.context.grant_permissions(["clipboard-read", "clipboard-write"])
     control.click()
     desktop.wait_for_timeout(300)
