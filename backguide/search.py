@@ -8,12 +8,14 @@ same on every page. Pagefind ranks and stores; nothing here scores a page by han
 from __future__ import annotations
 
 import asyncio
+import gzip
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Awaitable, Callable, Iterable
 
-from pagefind.index import IndexConfig
+from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
 
 from backguide.site import SourcePage, built_page
@@ -35,19 +37,34 @@ class Page:
     html: str
 
 
-async def _index(pages: Iterable[Page], output: Path) -> int:
+async def _index(add: Callable[[PagefindIndex], Awaitable[int]], output: Path) -> int:
+    """Launch Pagefind, let `add` put pages into a new index, and write it to `output`."""
     service = await PagefindService().launch()
     try:
         index = await service.create_index(CONFIG)
-        # All at once: the wrapper answers each request on a 0.1 s poll, so one at a time
-        # would take 0.1 s a page. Pagefind orders its output by content, not arrival.
-        pages = list(pages)
-        await asyncio.gather(*(index.add_html_file(content=page.html, url=page.url) for page in pages))
-        count = len(pages)
+        count = await add(index)
         await index.write_files(str(output))
     finally:
         await _let_writes_finish(service)
     return count
+
+
+def _adding_pages(pages: Iterable[Page]) -> Callable[[PagefindIndex], Awaitable[int]]:
+    async def add(index: PagefindIndex) -> int:
+        # All at once: the wrapper answers each request on a 0.1 s poll, so one at a time
+        # would take 0.1 s a page. Pagefind orders its output by content, not arrival.
+        listed = list(pages)
+        await asyncio.gather(*(index.add_html_file(content=page.html, url=page.url) for page in listed))
+        return len(listed)
+
+    return add
+
+
+def _adding_folder(folder: Path) -> Callable[[PagefindIndex], Awaitable[int]]:
+    async def add(index: PagefindIndex) -> int:
+        return (await index.add_directory(str(folder)))["page_count"]
+
+    return add
 
 
 async def _let_writes_finish(service: PagefindService) -> None:
@@ -67,15 +84,45 @@ async def _let_writes_finish(service: PagefindService) -> None:
         service._poll_task.cancel()
 
 
-def index_pages(pages: Iterable[Page], site_dir: Path) -> int:
-    """Write the search index and Pagefind's UI into SITE/pagefind/; returns how many pages it holds."""
+def _run(add: Callable[[PagefindIndex], Awaitable[int]], site_dir: Path) -> int:
     # In a thread of its own: the caller may already run an event loop (Playwright's, in the
     # browser tests that build the site), and asyncio.run refuses to nest in one.
     with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, _index(pages, site_dir / OUTPUT_FOLDER)).result()
+        return thread.submit(asyncio.run, _index(add, site_dir / OUTPUT_FOLDER)).result()
+
+
+def index_pages(pages: Iterable[Page], site_dir: Path) -> int:
+    """Write the search index and Pagefind's UI into SITE/pagefind/; returns how many pages it holds."""
+    return _run(_adding_pages(pages), site_dir)
+
+
+def index_folder(site_dir: Path) -> int:
+    """Index every HTML file under site_dir in one request, as `pagefind --site` does.
+
+    For many pages on disk (bench/search_scale.py): one request instead of one a page. The
+    site's build uses index_pages, which leaves out the redirect pages and the 404 page.
+    """
+    return _run(_adding_folder(site_dir), site_dir)
 
 
 def index_site(site_dir: Path, pages: Iterable[SourcePage]) -> int:
     """Index the built pages of these source pages, in address order, so two builds write the same files."""
     ordered = sorted(pages, key=lambda page: page.url)
     return index_pages((Page(page.url, built_page(site_dir, page.src_uri).read_text(encoding="utf-8")) for page in ordered), site_dir)
+
+
+# Pagefind writes each page's record (its address, text, title and headings) as a
+# "fragment": gzip of this signature followed by JSON. Read back only to check the index;
+# Pagefind has no Python call that lists what it indexed.
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+
+
+def indexed_pages(site_dir: Path) -> list[dict]:
+    """The record of every page in SITE/pagefind/, in address order."""
+    records = []
+    for fragment in (site_dir / OUTPUT_FOLDER / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        if not data.startswith(FRAGMENT_SIGNATURE):
+            raise ValueError(f"{fragment}: not a Pagefind fragment")
+        records.append(json.loads(data[len(FRAGMENT_SIGNATURE):]))
+    return sorted(records, key=lambda record: record["url"])

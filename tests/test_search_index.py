@@ -1,34 +1,17 @@
-"""The search index holds the words readers type: split at punctuation, never glued together."""
+"""The search index holds every page readers read, and only those, as whole words.
+
+Pagefind writes it into SITE/pagefind/ (backguide/search.py); these tests read it back.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import yaml
 from project import ROOT
 
-# Material's default separator, which left "back," and “corpse as words of their own.
-DEFAULT_SEPARATOR = r"[\s\-]+"
-TAG = re.compile(r"<[^>]+>")
-
-
-def configured_separator() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    search = next(plugin["search"] for plugin in config["plugins"] if isinstance(plugin, dict) and "search" in plugin)
-    return search["separator"]
-
-
-def index_text(site: Path) -> str:
-    """The text of every entry of the built search index, without its HTML tags."""
-    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
-    return " ".join(TAG.sub(" ", f"{doc['title']} {doc['text']}") for doc in docs)
-
-
-def not_words(text: str, separator: str) -> list[str]:
-    """Tokens, as search cuts them, that still carry punctuation."""
-    return sorted({token for token in re.split(separator, text) if token and not re.fullmatch(r"\w+", token)})
+from backguide.search import indexed_pages
+from backguide.site import page_url, source_pages
 
 
 def glued_words(text: str) -> list[str]:
@@ -36,18 +19,30 @@ def glued_words(text: str) -> list[str]:
     return sorted(set(re.findall(r"\b[a-z]+[A-Z]\w*", text)))
 
 
-def test_every_indexed_token_is_a_word(site: Path) -> None:
-    assert not_words(index_text(site), configured_separator()) == []
+def test_every_page_from_docs_is_indexed_and_nothing_else(site: Path) -> None:
+    """Not the short links' redirect pages, nor the 404 page: they answer nothing."""
+    expected = sorted(page_url(page.src_uri) for page in source_pages(ROOT / "docs"))
+    assert [record["url"] for record in indexed_pages(site)] == expected
 
 
-def test_punctuation_on_a_word_is_caught() -> None:
-    text = "persistent back, neck or shoulder pain; the “corpse pose”"
-    assert not_words(text, DEFAULT_SEPARATOR) == ["back,", "pain;", "pose”", "“corpse"]
-    assert not_words(text, configured_separator()) == []
+def test_each_page_is_indexed_by_its_title(site: Path) -> None:
+    for record in indexed_pages(site):
+        assert record["meta"]["title"], record["url"]
+        assert record["content"].startswith(record["meta"]["title"]), record["url"]
+
+
+def test_only_the_article_is_indexed(site: Path) -> None:
+    """No header, navigation, footer, heading links ("¶") or share buttons."""
+    for record in indexed_pages(site):
+        text = record["content"]
+        assert "¶" not in text and "Share" not in text and "Skip to content" not in text, record["url"]
+        assert "Exercises are not a substitute for medical advice" not in text, record["url"]  # the footer
 
 
 def test_no_words_are_glued_together(site: Path) -> None:
-    assert glued_words(index_text(site)) == []
+    assert {record["url"]: glued_words(record["content"]) for record in indexed_pages(site)} == {
+        record["url"]: [] for record in indexed_pages(site)
+    }
 
 
 def test_a_glued_word_is_caught() -> None:
