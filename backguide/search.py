@@ -18,6 +18,7 @@ from typing import Awaitable, Callable, Iterable
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
 
+from backguide import html
 from backguide.site import SourcePage, built_page
 
 # Where the index and Pagefind's UI files go, inside the site. docs/javascripts/search.js
@@ -25,10 +26,40 @@ from backguide.site import SourcePage, built_page
 OUTPUT_FOLDER = "pagefind"
 CONFIG: IndexConfig = {
     "root_selector": "article",  # Material's content area: the page without header, nav and footer
-    # Not words a reader searches for: the "¶" heading links and the share buttons.
-    "exclude_selectors": [".headerlink", ".share"],
+    # Not words a reader searches for: the "¶" heading links. The share buttons and the
+    # drawings carry data-pagefind-ignore themselves.
+    "exclude_selectors": [".headerlink"],
     "force_language": "en",  # one index, whatever the page's lang says
 }
+
+
+# The sections that pull the same texts from includes/ into every method page (CONTENT.md's
+# "Method pages"): the safety warnings and the tips. Repeated on six pages, they tell one
+# page from another by nothing, and the rules and help pages, where they are the subject,
+# should answer a question about them. So their words count for less, not for nothing.
+SHARED_SECTIONS = frozenset({"before-you-start", "good-to-know"})
+SHARED_SECTION_WEIGHT = "0.5"  # Pagefind's body text weighs 1, an h2 heading 6
+
+
+def for_index(page_html: str) -> str:
+    """The page as Pagefind should see it; the built page itself is not changed.
+
+    - Its title (h1) loses its id: Pagefind would list "#the-title" as a section under the
+      page's own result, a second link to the same place.
+    - The blocks of SHARED_SECTIONS weigh SHARED_SECTION_WEIGHT (data-pagefind-weight).
+    """
+    root = html.parse(page_html)
+    content = html.article(root)
+    title = content.css_first("h1")
+    if title is not None and "id" in title.attrs:
+        del title.attrs["id"]
+    section = None
+    for block in content.iter(include_text=False):
+        if block.tag == "h2":
+            section = block.attributes.get("id")
+        elif section in SHARED_SECTIONS:
+            block.attrs["data-pagefind-weight"] = SHARED_SECTION_WEIGHT
+    return root.html or ""
 
 
 @dataclass(frozen=True)
@@ -108,7 +139,7 @@ def index_folder(site_dir: Path) -> int:
 def index_site(site_dir: Path, pages: Iterable[SourcePage]) -> int:
     """Index the built pages of these source pages, in address order, so two builds write the same files."""
     ordered = sorted(pages, key=lambda page: page.url)
-    return index_pages((Page(page.url, built_page(site_dir, page.src_uri).read_text(encoding="utf-8")) for page in ordered), site_dir)
+    return index_pages((Page(page.url, for_index(built_page(site_dir, page.src_uri).read_text(encoding="utf-8"))) for page in ordered), site_dir)
 
 
 # Pagefind writes each page's record (its address, text, title and headings) as a

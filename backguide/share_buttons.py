@@ -61,10 +61,10 @@ def add_share_buttons(markdown: str, page_url: str, page_title: str) -> str:
 def share_button(url: str, title: str, label: str) -> str:
     """A real button with its accessible name, and a polite live region for "Link copied".
 
-    `data-search-exclude` keeps the word "Share" out of the search index.
+    `data-pagefind-ignore` keeps the word "Share" out of the search index.
     """
     return (
-        '<div class="share" data-search-exclude>'
+        '<div class="share" data-pagefind-ignore>'
         f'<button type="button" class="share__button" aria-label="{escape(label)}"'
         f' data-share-url="{escape(url)}" data-share-title="{escape(title)}">'
         f"{ICON}<span>Share</span></button>"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from project import ROOT
 
-from backguide.search import indexed_pages
+from backguide.html import article, attribute, parse, text
+from backguide.search import SHARED_SECTION_WEIGHT, for_index, indexed_pages
 from backguide.site import page_url, source_pages
 
 
@@ -47,3 +48,24 @@ def test_no_words_are_glued_together(site: Path) -> None:
 
 def test_a_glued_word_is_caught() -> None:
     assert glued_words("You need A chair with a solid backPositionSittingWorks on") == ["backPositionSittingWorks"]
+
+
+def test_no_page_lists_its_own_title_as_a_section(site: Path) -> None:
+    """A result card links to the page once, not again to "#its-title" beneath it."""
+    for record in indexed_pages(site):
+        assert [anchor for anchor in record["anchors"] if anchor["element"] == "h1"] == [], record["url"]
+        assert len(record["anchors"]) >= 2, record["url"]  # its sections are still there
+
+
+def test_the_texts_every_method_page_repeats_weigh_less() -> None:
+    page = (
+        '<html><head><meta name="description" content="d"></head><body><article><h1 id="t">T</h1><p>intro</p>'
+        '<h2 id="before-you-start">Before you start</h2><div class="admonition">stop</div>'
+        '<h2 id="steps">Steps</h2><ol><li>sit</li></ol>'
+        '<h2 id="good-to-know">Good to know</h2><div class="admonition">once</div></article></body></html>'
+    )
+    content = article(parse(for_index(page)))
+    assert attribute(content.css_first("h1"), "id") is None
+    weights = {text(node): attribute(node, "data-pagefind-weight") for node in content.css("p, div, ol, h2")}
+    assert weights == {"intro": None, "Before you start": None, "stop": SHARED_SECTION_WEIGHT,
+                       "Steps": None, "sit": None, "Good to know": None, "once": SHARED_SECTION_WEIGHT}
