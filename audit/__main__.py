@@ -7,6 +7,7 @@ quick look while fixing one page); `--no-lighthouse` leaves out the slow part.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ from audit.lighthouse import audit_page
 from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
 from audit.pages import Page, site_pages
 from audit.report import PageReport, summary
+from audit.review_dates import review_report
 from audit.server import free_port, nginx
 
 # Lighthouse's JSON reports stay here after a run, for a person to open.
@@ -102,6 +104,7 @@ def main() -> int:
 
     ordered = [reports[page.path] for page in pages]
     print(summary(ordered))
+    print(review_report(ROOT / "docs", datetime.date.today()))
     log(f"Audit took {time.monotonic() - started:.0f} s")
     return 1 if any(report.all_misses() for report in ordered) else 0
 

@@ -5,22 +5,34 @@ readers see for each), and where the site shows it: the "At a glance" box and th
 page overview use `glance_label`, the finder (`/methods/`) groups by it under
 `finder_heading`. The rules check the front matter against this table, and CONTENT.md
 documents it; a test keeps the two in step.
+
+Three facts are optional, because the source gives them for a few moves only: `hold`,
+`repeat` and `sides`. They are never guessed: a page (or a floor option, under `options:`)
+has them only where the source says how long, how often or which side first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
 class Fact:
     key: str
-    vocabulary: dict[str, str]  # word an author writes -> label a reader sees
+    # word an author writes -> label a reader sees; None: short free text, shown as written
+    vocabulary: dict[str, str] | None
     many: bool  # a list of words, or exactly one
     glance_label: str
-    finder_heading: str
-    finder_id: str
+    required: bool = True  # every method page has it; optional facts only where the source gives them
+    per_option: bool = False  # may also be given for one option of a page, under `options:`
+    finder_heading: str | None = None  # the finder groups methods by it; None: not in the finder
+    finder_id: str | None = None
+    example: str = ""  # a value as an author writes it, for the gate's messages
 
+
+# The most a free-text fact may say: a few words, as "15 seconds" or "4 times in all".
+FREE_TEXT_LIMIT = 30
 
 FACTS: tuple[Fact, ...] = (
     Fact(
@@ -61,9 +73,28 @@ FACTS: tuple[Fact, ...] = (
         finder_heading="By part of the back",
         finder_id="by-part-of-the-back",
     ),
+    Fact(key="hold", vocabulary=None, many=False, glance_label="Hold", required=False, per_option=True, example="15 seconds"),
+    Fact(
+        key="repeat", vocabulary=None, many=False, glance_label="Repeat", required=False, per_option=True,
+        example="4 times in all",
+    ),
+    Fact(
+        key="sides",
+        vocabulary={"left then right": "Left, then right", "right then left": "Right, then left"},
+        many=False,
+        glance_label="Sides",
+        required=False,
+        per_option=True,
+    ),
 )
 
+# The tip that matters before starting, on every method page: the "At a glance" box says it
+# in a few words (listed in CONTENT.md), and "Good to know" gives the source's full tip.
+BEST_TIME = ("Best time", "Midday or later, or after a warm shower")
+
 FACTS_BY_KEY = {fact.key: fact for fact in FACTS}
+FINDER_FACTS = tuple(fact for fact in FACTS if fact.finder_heading)
+OPTION_FACTS = tuple(fact for fact in FACTS if fact.per_option)
 
 
 def words(value: object) -> list[str]:
@@ -73,13 +104,21 @@ def words(value: object) -> list[str]:
 
 
 def labels(fact: Fact, value: object) -> list[str]:
-    """Reader-facing labels for front matter words; an unknown word is shown as written."""
-    return [fact.vocabulary.get(word, word) for word in words(value)]
+    """Reader-facing labels for front matter words; an unknown word or free text is shown as written."""
+    vocabulary = fact.vocabulary or {}
+    return [vocabulary.get(word, word) for word in words(value)]
 
 
-def fact_rows(meta: dict) -> list[tuple[str, list[str]]]:
-    """(label, values) of a method's facts, as the glance box and the overview show them."""
-    return [(fact.glance_label, labels(fact, meta.get(fact.key))) for fact in FACTS]
+def fact_rows(meta: Mapping[str, Any], facts: tuple[Fact, ...] = FACTS) -> list[tuple[str, list[str]]]:
+    """(label, values) of the facts a page or an option gives, as the glance box and the overview show them."""
+    rows = [(fact.glance_label, labels(fact, meta.get(fact.key))) for fact in facts]
+    return [(label, values) for label, values in rows if values]
+
+
+def options(meta: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The page's `options:` (the floor page's four moves), each with its `id` and its own facts."""
+    found = meta.get("options")
+    return [option for option in found if isinstance(option, Mapping)] if isinstance(found, list) else []
 
 
 def group_id(word: str) -> str:

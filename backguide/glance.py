@@ -1,32 +1,70 @@
-"""The "At a glance" box under a method page's title, from its front matter facts."""
+"""The facts a reader checks at a glance: the box under a method's title, the floor page's
+map of its options, and the line under each option's heading. All from the front matter,
+through the one facts table (backguide.facts)."""
 
 from __future__ import annotations
 
 import re
 from html import escape
-from typing import Mapping
+from typing import Any, Mapping
 
-from backguide.facts import fact_rows
+from backguide.facts import BEST_TIME, OPTION_FACTS, fact_rows, options
 
-FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)  # over Markdown, before it is HTML
+# An ATX heading with an explicit id, over Markdown before it is HTML.
+HEADING_WITH_ID = re.compile(r"^#{2,6}[ \t]+.+?\{[^}\n]*#([\w-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
 
 
-def glance_html(meta: Mapping) -> str:
-    rows = fact_rows(dict(meta))
+def glance_html(meta: Mapping[str, Any], share: str = "") -> str:
+    """The "At a glance" box; `share` (the page's share button) sits at the right of its title row."""
+    rows = [*fact_rows(meta), (BEST_TIME[0], [BEST_TIME[1]])]
     # One line per term: search reads the box as text, and "back</dd><dt>Position" would
     # otherwise become the single word "backPosition".
-    items = "".join(f"\n<dt>{name}</dt>\n<dd>{escape(', '.join(values))}</dd>" for name, values in rows if values)
+    items = "".join(f"\n<dt>{name}</dt>\n<dd>{escape(', '.join(values))}</dd>" for name, values in rows)
     return (
         '<aside class="at-a-glance" aria-labelledby="at-a-glance">'
-        '<p class="at-a-glance__title" id="at-a-glance">At a glance</p>'
+        f'<div class="at-a-glance__top"><p class="at-a-glance__title" id="at-a-glance">At a glance</p>{share}</div>'
         f"<dl>{items}</dl></aside>"
     )
 
 
-def with_glance_box(markdown: str, meta: Mapping) -> str:
-    """The page's Markdown with the box right under its `# ` title (or first, if it has none)."""
-    box = glance_html(meta)
-    title = FIRST_H1.search(markdown)
-    if title is None:
-        return box + "\n\n" + markdown
-    return markdown[: title.end()] + "\n\n" + box + "\n" + markdown[title.end() :]
+def facts_line(option: Mapping[str, Any]) -> str:
+    """An option's own facts on one line ("Hold: 15 seconds · Repeat: 4 times in all"), or ''."""
+    rows = fact_rows(option, OPTION_FACTS)
+    items = "\n".join(
+        f'<span class="facts-line__fact"><span class="facts-line__label">{name}:</span>'
+        f' <span class="facts-line__value">{escape(", ".join(values))}</span></span>'
+        for name, values in rows
+    )
+    return f'<p class="facts-line">{items}</p>' if items else ""
+
+
+def option_map_html(meta: Mapping[str, Any], titles: Mapping[str, str]) -> str:
+    """Links to each of the page's options, with their facts; `titles` maps a heading id to its text."""
+    items = []
+    for option in options(meta):
+        anchor = str(option["id"])
+        line = facts_line(option)
+        items.append(f'<li><a class="option-map__link" href="#{escape(anchor)}">{escape(titles[anchor])}</a>{line}</li>')
+    if not items:
+        return ""
+    return (
+        # Each link says "Option #N", so the list needs no visible title; the name is for screen readers.
+        f'<nav class="option-map" aria-label="The {len(items)} options"><ul>{"".join(items)}</ul></nav>'
+    )
+
+
+def missing_option_headings(meta: Mapping[str, Any], titles: Mapping[str, str]) -> list[str]:
+    """Option ids of the front matter with no heading of that id on the page."""
+    return [str(option["id"]) for option in options(meta) if str(option.get("id")) not in titles]
+
+
+def with_option_facts(markdown: str, meta: Mapping[str, Any]) -> str:
+    """The page's Markdown with each option's facts line right under the option's heading."""
+    by_id = {str(option.get("id")): option for option in options(meta)}
+
+    def after_heading(match: re.Match[str]) -> str:
+        option = by_id.get(match.group(1))
+        line = facts_line(option) if option else ""
+        return f"{match.group(0)}\n\n{line}\n" if line else match.group(0)
+
+    return HEADING_WITH_ID.sub(after_heading, markdown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from backguide.facts import FACTS, Fact, fact_rows, group_id, words
+from backguide.facts import FINDER_FACTS, Fact, fact_rows, group_id, words
 from backguide.site import SourcePage, link
 
 
@@ -26,7 +26,7 @@ def overview_markdown(methods: list[SourcePage], from_uri: str) -> str:
 def groups(methods: list[SourcePage], fact: Fact) -> list[tuple[str, str, list[SourcePage]]]:
     """(id, label, method pages) for each word of the fact's vocabulary that some method uses."""
     found = []
-    for word, label in fact.vocabulary.items():
+    for word, label in (fact.vocabulary or {}).items():
         members = [page for page in methods if word in words(page.meta.get(fact.key))]
         if members:
             found.append((group_id(word), label, members))
@@ -36,7 +36,7 @@ def groups(methods: list[SourcePage], fact: Fact) -> list[tuple[str, str, list[S
 def finder_markdown(methods: list[SourcePage], from_uri: str) -> str:
     """A section per fact, a heading with an explicit id per group, and a list of links."""
     parts = []
-    for fact in FACTS:
+    for fact in FINDER_FACTS:
         parts.append(f"## {fact.finder_heading} {{#{fact.finder_id}}}")
         for anchor, label, members in groups(methods, fact):
             items = "\n".join(f"- [{escape(page.title)}]({link(page.src_uri, from_uri)})" for page in members)

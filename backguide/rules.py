@@ -6,12 +6,13 @@ tests all call `check_method_page`, so the guarantee holds whichever engine rend
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from backguide import html
-from backguide.facts import FACTS
+from backguide.facts import FACTS, FREE_TEXT_LIMIT, OPTION_FACTS, Fact
 
 # Re-exported: the gate decides which pages it judges with the site model's own test.
 from backguide.site import is_method_page  # noqa: F401
@@ -113,16 +114,71 @@ def check_front_matter(meta: Mapping[str, Any]) -> list[str]:
     if method is not None and (not isinstance(method, int) or isinstance(method, bool) or method < 1):
         problems.append("front matter 'method' must be the method's number, e.g.  method: 6")
     for fact in FACTS:
-        value = meta.get(fact.key)
-        if fact.many:
-            if not isinstance(value, list) or not value:
-                problems.append(f"front matter needs '{fact.key}' as a list of one or more of {_one_of(fact.vocabulary)}")
-            elif unknown := [word for word in value if word not in fact.vocabulary]:
-                problems.append(
-                    f"front matter '{fact.key}' has unknown {unknown}; use one or more of {_one_of(fact.vocabulary)}"
-                )
-        elif not isinstance(value, str) or value not in fact.vocabulary:
-            problems.append(f"front matter needs '{fact.key}' as one of {_one_of(fact.vocabulary)} (got {value!r})")
+        if fact.required or meta.get(fact.key) is not None:
+            problems += _check_fact(fact, meta.get(fact.key), "front matter")
+    problems += _check_options(meta.get("options"))
+    problems += check_review_dates(meta)
+    return problems
+
+
+def _check_fact(fact: Fact, value: Any, where: str) -> list[str]:
+    """One fact's value against the facts table; `where` names it in the message."""
+    if fact.vocabulary is None:
+        if not isinstance(value, str) or not value.strip() or len(value) > FREE_TEXT_LIMIT or value.rstrip().endswith("."):
+            return [
+                f"{where} '{fact.key}' must be a few words as the source gives them, at most {FREE_TEXT_LIMIT}"
+                f" characters and no full stop, e.g.  {fact.key}: {fact.example}  (got {value!r});"
+                " leave it out where the source gives none"
+            ]
+        return []
+    if fact.many:
+        if not isinstance(value, list) or not value:
+            return [f"{where} needs '{fact.key}' as a list of one or more of {_one_of(fact.vocabulary)}"]
+        if unknown := [word for word in value if word not in fact.vocabulary]:
+            return [f"{where} '{fact.key}' has unknown {unknown}; use one or more of {_one_of(fact.vocabulary)}"]
+        return []
+    if not isinstance(value, str) or value not in fact.vocabulary:
+        return [f"{where} needs '{fact.key}' as one of {_one_of(fact.vocabulary)} (got {value!r})"]
+    return []
+
+
+def _check_options(value: Any) -> list[str]:
+    """`options:` lists a page's moves (the floor page's), each an `id:` of its heading and its own facts."""
+    if value is None:
+        return []
+    example = "options: [{id: knees-to-chest, hold: 15 seconds}]"
+    if not isinstance(value, list) or not value:
+        return [f"front matter 'options' must be a list of the page's options, e.g.  {example}"]
+    problems = []
+    allowed = {"id"} | {fact.key for fact in OPTION_FACTS}
+    for number, option in enumerate(value, start=1):
+        where = f"front matter option {number}"
+        if not isinstance(option, Mapping) or not isinstance(option.get("id"), str) or not option["id"].strip():
+            problems.append(f"{where} needs an 'id:', the {{#id}} of its heading, e.g.  {example}")
+            continue
+        where = f"front matter option '{option['id']}'"
+        if unknown := sorted(set(option) - allowed):
+            problems.append(f"{where} has unknown {unknown}; an option takes only {sorted(allowed)}")
+        for fact in OPTION_FACTS:
+            if option.get(fact.key) is not None:
+                problems += _check_fact(fact, option[fact.key], where)
+    return problems
+
+
+def check_review_dates(meta: Mapping[str, Any]) -> list[str]:
+    """`reviewed:` and `next_review:`, when given, are ISO dates (2026-11-28), the next one later."""
+    problems = []
+    dates = {}
+    for key in ("reviewed", "next_review"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            problems.append(f"front matter '{key}' must be a date written as  {key}: 2026-11-28  (got {value!r})")
+        else:
+            dates[key] = value
+    if len(dates) == 2 and dates["next_review"] <= dates["reviewed"]:
+        problems.append("front matter 'next_review' must come after 'reviewed'")
     return problems
 
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from backguide.facts import FACTS, FACTS_BY_KEY, group_id
+from backguide.facts import FACTS_BY_KEY, FINDER_FACTS as FACTS, group_id
 from backguide.html import ancestors, classes, elements, parse
 from backguide.method_lists import finder_markdown, groups
 from backguide.site import SourcePage

@@ -148,11 +148,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_build_fails_when_a_published_anchor_is_removed(tmp_path: Path) -> None:
     config_file = copy_project(tmp_path) / "mkdocs.yml"
-    edit(config_file.parent / "docs/methods/floor.md", "{#knees-to-chest}", "")
+    edit(config_file.parent / "docs/methods/floor.md", "{#find-a-space}", "{#space}")
     assert gate_error(config_file, tmp_path / "site") == (
         "Published URLs: 1 address in docs/published_urls.txt no longer works,"
         " and readers may have shared them:\n"
-        '  /methods/floor/#knees-to-chest: /methods/floor/ has no id "knees-to-chest"; put  {#knees-to-chest}'
+        '  /methods/floor/#find-a-space: /methods/floor/ has no id "find-a-space"; put  {#find-a-space}'
         "  back on the heading that had it (reword the heading freely, keep the id)"
     )
 

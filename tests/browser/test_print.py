@@ -36,8 +36,9 @@ READ_PAGE = """() => {
 
 
 def flat(text: str) -> str:
-    """Text as compared here: ligatures undone, one space between words."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """Text as compared here: ligatures undone, one space between words, and a hyphenated word
+    that paper breaks after its hyphen ("mid-\nlevel") joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(unicodedata.normalize("NFKC", text).split()))
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -1,0 +1,56 @@
+"""The layout of a method page: overrides/method.html, with what it shows above the page's content.
+
+Every method page gets the template and loses the table of contents sidebar here, so an
+author cannot forget either. The template writes, in this order: the title (front matter
+`title`), the one-line summary (`description`), "At a glance" with the page's share button, and
+on a page with `options:` the map of its options; then the page's content, which opens
+with the safety panel ("Before you start") and goes on to the steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, MutableMapping
+
+from backguide.glance import glance_html, missing_option_headings, option_map_html
+from backguide.share_buttons import share_button
+
+TEMPLATE = "method.html"
+
+
+def use_method_layout(meta: MutableMapping[str, Any]) -> None:
+    """Select the template, and hide the table of contents: the page's own option map replaces it."""
+    meta["template"] = TEMPLATE
+    hidden = meta.get("hide") if isinstance(meta.get("hide"), list) else []
+    meta["hide"] = [*hidden, *(["toc"] if "toc" not in hidden else [])]
+
+
+@dataclass(frozen=True)
+class MethodHeader:
+    """The pieces the template places above the page's content, as HTML."""
+
+    glance: str  # with the page's share button in its title row, where it costs no extra line
+    option_map: str
+
+
+def heading_titles(toc: Iterable[Any]) -> dict[str, str]:
+    """Every heading id of the page's table of contents -> the heading's text."""
+    found: dict[str, str] = {}
+    for item in toc:
+        found[item.id] = item.title
+        found.update(heading_titles(item.children))
+    return found
+
+
+def method_header(meta: Mapping[str, Any], url: str, toc: Iterable[Any]) -> MethodHeader:
+    titles = heading_titles(toc)
+    if missing := missing_option_headings(meta, titles):
+        raise ValueError(
+            f"front matter 'options' names {missing}, but the page has no heading with that id;"
+            " give each option's heading its id, e.g.  ## Option #3: Knees to chest {#knees-to-chest}"
+        )
+    title = str(meta.get("title") or "")
+    return MethodHeader(
+        glance=glance_html(meta, share=share_button(url, title, "Share this method")),
+        option_map=option_map_html(meta, titles),
+    )

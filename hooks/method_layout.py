@@ -1,0 +1,34 @@
+"""Give each method page its layout: the template, its header pieces, and each option's facts line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from backguide.glance import with_option_facts
+from backguide.method_layout import method_header, use_method_layout
+from backguide.site import is_method_page, project_path
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+@event_priority(-20)  # after the share buttons, so an option's facts line sits right under its heading
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not is_method_page(page.file.src_uri, page.meta):
+        return markdown
+    use_method_layout(page.meta)
+    return with_option_facts(markdown, page.meta)
+
+
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
+    if is_method_page(page.file.src_uri, page.meta):
+        try:
+            context["method"] = method_header(page.meta, page.canonical_url or "", page.toc)
+        except ValueError as error:
+            raise PluginError(f"{project_path(config, page.file)}: {error}") from None
+    return context

@@ -1,0 +1,126 @@
+"""Method pages as a reader on the floor sees them: the steps within reach, every warning truly shown.
+
+The safety gate reads HTML attributes; a stylesheet can still hide a warning (a class with
+`display:none`, `opacity:0`, a zero-height box). Here Chromium computes each required
+warning's style and box on every method page. Screenshots of every method page, at 360 px in
+the light and the dark palette and at 1280 px, land in test-results/pages/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backguide.rules import required_warnings
+from backguide.site import ROOT, page_url, source_pages
+
+_SOURCE = "\n".join(
+    line for line in Path(__file__).with_name("method_layout.js").read_text().splitlines() if not line.startswith("//")
+)
+METHODS = [page for page in source_pages(ROOT / "docs") if page.is_method]
+# 1.5 screens of a 360x740 phone: the first step starts at most this far from the top.
+FIRST_STEP_LIMIT = 1110
+
+
+def method_id(page) -> str:
+    return page.src_uri.removesuffix(".md").replace("/", "-")
+
+
+def path_of(page) -> str:
+    return page_url(page.src_uri).lstrip("/")
+
+
+def layout(browser_page, page) -> dict:
+    titles = [rule.title for rule in required_warnings(page.meta)]
+    return browser_page.evaluate(_SOURCE, ["layout", titles])
+
+
+def problems(found: dict) -> list[str]:
+    """Every reason the page fails its reader, as sentences."""
+    result = []
+    if found["firstStep"] is None:
+        return ["no numbered step found"]
+    if found["firstStep"] > FIRST_STEP_LIMIT:
+        result.append(f"the first step starts {found['firstStep']} px down, more than {FIRST_STEP_LIMIT}")
+    for warning in found["warnings"]:
+        if warning.get("missing"):
+            result.append(f"'{warning['title']}' is missing")
+            continue
+        if warning["hidden"]:
+            result.append(f"'{warning['title']}' is not seen: {warning['hidden']}")
+        if warning["bottom"] > found["firstStep"]:
+            result.append(f"'{warning['title']}' ends at {warning['bottom']} px, below the first step")
+    return result
+
+
+@pytest.mark.parametrize("page", METHODS, ids=method_id)
+def test_first_step_on_a_phone_with_every_warning_above_it(phone, output_dir: Path, page) -> None:
+    phone.goto(path_of(page))
+    screenshots = output_dir / "pages"
+    screenshots.mkdir(exist_ok=True)
+    phone.screenshot(path=screenshots / f"{method_id(page)}-360-light.png", full_page=True, scale="css")
+    assert problems(layout(phone, page)) == []
+
+
+@pytest.mark.parametrize("page", METHODS, ids=method_id)
+def test_dark_palette_keeps_the_layout(browser, base_url: str, output_dir: Path, page) -> None:
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, color_scheme="dark"
+    )
+    try:
+        dark = context.new_page()
+        dark.goto(path_of(page))
+        assert dark.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        dark.screenshot(path=output_dir / "pages" / f"{method_id(page)}-360-dark.png", full_page=True)
+        assert problems(layout(dark, page)) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", METHODS, ids=method_id)
+def test_warnings_are_seen_on_a_desktop(desktop, output_dir: Path, page) -> None:
+    desktop.goto(path_of(page))
+    (output_dir / "pages").mkdir(exist_ok=True)
+    desktop.screenshot(path=output_dir / "pages" / f"{method_id(page)}-1280.png", full_page=True)
+    found = layout(desktop, page)
+    assert [w for w in found["warnings"] if w.get("missing") or w["hidden"]] == []
+
+
+# A stylesheet that hides the danger box by a class: each way must be caught.
+HIDING_RULES = {
+    "display": ".admonition.danger { display: none }",
+    "visibility": ".admonition.danger { visibility: hidden }",
+    "opacity": ".safety-panel { opacity: 0 }",
+    "zero size": ".admonition.danger { height: 0; padding: 0; overflow: hidden; border: 0 }",
+    "clipped": ".safety-panel { max-height: 1px; overflow: hidden }",
+    "off screen": ".admonition.danger { position: absolute; left: -9999px }",
+}
+
+
+@pytest.mark.parametrize("how", HIDING_RULES)
+def test_a_danger_box_hidden_by_css_is_caught(browser, base_url: str, how: str) -> None:
+    chair = next(page for page in METHODS if page.src_uri == "methods/chair.md")
+    # The site's CSP refuses inline styles, rightly; this test plays a bad stylesheet of the site's own.
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740}, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(path_of(chair))
+        assert problems(layout(page, chair)) == []
+        page.add_style_tag(content=HIDING_RULES[how])
+        found = problems(layout(page, chair))
+        assert any(problem.startswith("'Stop if it hurts' is not seen") for problem in found), found
+    finally:
+        context.close()
+
+
+def test_a_first_step_pushed_down_is_caught(browser, base_url: str) -> None:
+    chair = next(page for page in METHODS if page.src_uri == "methods/chair.md")
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740}, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(path_of(chair))
+        page.add_style_tag(content=".method-header { margin-bottom: 400px }")
+        assert any("the first step starts" in problem for problem in problems(layout(page, chair)))
+    finally:
+        context.close()
