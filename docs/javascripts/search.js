@@ -84,6 +84,9 @@
         if (!pagefind) return;
         const search = pagefind.search.bind(pagefind);
         pagefind.search = async function (term, options) {
+          return bestSectionsFirst(await searchKeepingWords(term, options));
+        };
+        async function searchKeepingWords(term, options) {
           const found = await search(term, options);
           const words = (term || "").split(/\s+/).filter(Boolean);
           if (!found || found.results.length) return found;
@@ -97,9 +100,31 @@
             if (best) return best;
           }
           return found;
-        };
+        }
       },
     });
+  }
+
+  // Under a page's card the UI lists its matching sections in page order, so on the floor
+  // page "knees to chest" shows Option #1 (which says "knee") above Option #3. Readers want
+  // the section that answers them first: sort by Pagefind's own score of each section's words.
+  function sectionScore(section) {
+    return (section.weighted_locations || []).reduce((sum, location) => sum + location.balanced_score, 0);
+  }
+
+  function bestSectionsFirst(found) {
+    if (!found || !found.results) return found;
+    for (const result of found.results) {
+      const load = result.data;
+      result.data = async function () {
+        const data = await load.apply(this, arguments);
+        if (data && Array.isArray(data.sub_results)) {
+          data.sub_results.sort((a, b) => sectionScore(b) - sectionScore(a));
+        }
+        return data;
+      };
+    }
+    return found;
   }
 
   async function openSearch() {
