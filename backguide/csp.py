@@ -49,7 +49,11 @@ def is_inline_script(node: html.Node) -> bool:
 
 def inline_scripts(page_html: str) -> list[str]:
     """The exact text of every inline script a browser would run, in page order."""
-    return [node.text(deep=True) or "" for node in html.parse(page_html).css("script") if is_inline_script(node)]
+    return _inline_scripts(html.parse(page_html))
+
+
+def _inline_scripts(root: html.Node) -> list[str]:
+    return [node.text(deep=True) or "" for node in root.css("script") if is_inline_script(node)]
 
 
 def script_hash(text: str) -> str:
@@ -78,13 +82,14 @@ def with_policy(page_html: str) -> str:
 
     A page that already has a policy is returned unchanged, so the hook may run twice.
     """
-    if policy_tags(html.parse(page_html)):
+    root = html.parse(page_html)
+    if policy_tags(root):
         return page_html
     at = page_html.find(CHARSET_TAG)
     if at < 0:
         raise ValueError(f"the page has no {CHARSET_TAG} to put its Content-Security-Policy after")
     at += len(CHARSET_TAG)
-    content = policy([script_hash(script) for script in inline_scripts(page_html)])
+    content = policy([script_hash(script) for script in _inline_scripts(root)])
     return page_html[:at] + f'<meta http-equiv="Content-Security-Policy" content="{content}">' + page_html[at:]
 
 
@@ -119,7 +124,7 @@ def check_policy(page_html: str) -> list[str]:
         problems.append("object-src must be 'none'")
     if parsed.get("base-uri") not in (["'self'"], ["'none'"]):
         problems.append("base-uri must be 'self' or 'none'")
-    for script in inline_scripts(page_html):
+    for script in _inline_scripts(root):
         if script_hash(script) not in script_src:
             problems.append(f"inline script not allowed by script-src: {' '.join(script.split())[:60]!r}")
     return problems
