@@ -58,9 +58,10 @@ test: build
 test-fast: build
 	$(BIN)/python -m pytest --ignore=tests/browser
 
-# Figures, not a test: what the safety gate adds to a build.
+# Figures, not a test: what the safety gate adds to a build, and what search costs at scale.
 bench: $(STAMP)
 	$(BIN)/python -m bench.gate_cost
+	$(BIN)/python -m bench.search_scale
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).

@@ -19,7 +19,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 DESKTOP = {"width": 1280, "height": 800}
 PALETTES = {"light": "default", "dark": "slate"}  # emulated colour scheme -> Material's scheme
-SEARCH_QUERY = "input[data-md-component=search-query]"
+# The header's search button and Pagefind's input in the dialog it opens (overrides/partials/search.html).
+SEARCH_BUTTON = "[data-search-open]"
+SEARCH_INPUT = "[data-search-dialog] pagefind-input input"
+SEARCH_RESULT = "[data-search-dialog] pagefind-results .pf-result a[href]"
 SEARCH_TEXT = "back"  # a word every page of the guide has, so results show
 
 REPORT_VIOLATIONS = """
@@ -124,7 +127,7 @@ class BrowserChecks:
         if shown != scheme:
             findings.axe.append(f"the {palette} palette shows scheme '{shown}', not '{scheme}'")
         findings.axe += axe_misses(run_axe(page, self.axe_source), f"{palette}, search closed")
-        if page.locator(SEARCH_QUERY).count():
+        if page.locator(SEARCH_BUTTON).count():
             open_search(page)
             findings.axe += axe_misses(run_axe(page, self.axe_source), f"{palette}, search open")
         if palette == "light" and instant_from is not None:
@@ -132,9 +135,11 @@ class BrowserChecks:
 
 
 def open_search(page) -> None:
-    page.locator(SEARCH_QUERY).click()
-    page.locator(SEARCH_QUERY).press_sequentially(SEARCH_TEXT, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.locator(SEARCH_BUTTON).click()
+    page.locator(SEARCH_INPUT).press_sequentially(SEARCH_TEXT, delay=20)
+    # A card shows a placeholder until its page's data loads; axe must see the finished results.
+    page.locator(SEARCH_RESULT).first.wait_for(timeout=10_000)
+    page.wait_for_load_state("networkidle")
     wait_for_transitions(page)
 
 

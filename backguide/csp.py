@@ -14,14 +14,17 @@ import hashlib
 
 from backguide import html
 
-# Everything not listed is refused (default-src 'none'). Material needs: its own scripts
-# and search worker, its stylesheets, data: SVG icons in its CSS, and fetching its search
-# index and sitemap (instant navigation). The optimiser (backguide/optimise.py) inlines each
-# page's critical CSS in one `<style>`, allowed by its hash; Material's scripts set styles
-# through the DOM, which CSP does not restrict, so style-src needs no 'unsafe-inline'. A meta tag cannot carry frame-ancestors, report-uri or sandbox.
+# Everything not listed is refused (default-src 'none'). Material needs: its own scripts,
+# its stylesheets, data: SVG icons in its CSS, and fetching its sitemap (instant
+# navigation). Search (Pagefind) needs: its worker, fetching its index, and compiling its
+# WebAssembly, which only 'wasm-unsafe-eval' allows; it lets no JavaScript string run.
+# The optimiser (backguide/optimise.py) inlines each page's critical CSS in one `<style>`,
+# allowed by its hash; scripts set styles through the DOM, which CSP does not restrict,
+# so style-src needs no 'unsafe-inline'. A meta tag cannot carry frame-ancestors,
+# report-uri or sandbox.
 POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'none'",),
-    "script-src": ("'self'",),  # plus one hash per inline script of the page
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),  # plus one hash per inline script of the page
     "style-src": ("'self'",),  # plus one hash per inline <style> of the page
     "img-src": ("'self'", "data:"),
     "font-src": ("'self'",),
@@ -49,12 +52,20 @@ def is_inline_script(node: html.Node) -> bool:
 
 def inline_scripts(page_html: str) -> list[str]:
     """The exact text of every inline script a browser would run, in page order."""
-    return [node.text(deep=True) or "" for node in html.parse(page_html).css("script") if is_inline_script(node)]
+    return _inline_scripts(html.parse(page_html))
+
+
+def _inline_scripts(root: html.Node) -> list[str]:
+    return [node.text(deep=True) or "" for node in root.css("script") if is_inline_script(node)]
 
 
 def inline_styles(page_html: str) -> list[str]:
     """The exact text of every `<style>` element, in page order (a `<noscript>` holds no elements when scripts run)."""
-    return [node.text(deep=True) or "" for node in html.parse(page_html).css("style")]
+    return _inline_styles(html.parse(page_html))
+
+
+def _inline_styles(root: html.Node) -> list[str]:
+    return [node.text(deep=True) or "" for node in root.css("style")]
 
 
 def script_hash(text: str) -> str:
@@ -86,15 +97,16 @@ def with_policy(page_html: str, site_styles: list[str] = ()) -> str:
     `site_styles` are hashes of other pages' inline styles, which Material's instant
     navigation copies into this page's document.
     """
-    if policy_tags(html.parse(page_html)):
+    root = html.parse(page_html)
+    if policy_tags(root):
         return page_html
     at = page_html.find(CHARSET_TAG)
     if at < 0:
         raise ValueError(f"the page has no {CHARSET_TAG} to put its Content-Security-Policy after")
     at += len(CHARSET_TAG)
     content = policy(
-        [script_hash(script) for script in inline_scripts(page_html)],
-        [script_hash(style) for style in inline_styles(page_html)] + list(site_styles),
+        [script_hash(script) for script in _inline_scripts(root)],
+        [script_hash(style) for style in _inline_styles(root)] + list(site_styles),
     )
     return page_html[:at] + f'<meta http-equiv="Content-Security-Policy" content="{content}">' + page_html[at:]
 
@@ -130,7 +142,7 @@ def check_policy(page_html: str) -> list[str]:
         problems.append("object-src must be 'none'")
     if parsed.get("base-uri") not in (["'self'"], ["'none'"]):
         problems.append("base-uri must be 'self' or 'none'")
-    for script in inline_scripts(page_html):
+    for script in _inline_scripts(root):
         if script_hash(script) not in script_src:
             problems.append(f"inline script not allowed by script-src: {' '.join(script.split())[:60]!r}")
     style_src = parsed.get("style-src", parsed.get("default-src"))
@@ -139,7 +151,7 @@ def check_policy(page_html: str) -> list[str]:
         style_src = []
     if unsafe := sorted((UNSAFE_SCRIPT_SOURCES | {"'unsafe-hashes'"}) & {source.lower() for source in style_src}):
         problems.append(f"style-src allows {' '.join(unsafe)}")
-    for style in inline_styles(page_html):
+    for style in _inline_styles(root):
         if script_hash(style) not in style_src:
             problems.append(f"inline style not allowed by style-src: {' '.join(style.split())[:60]!r}")
     return problems

@@ -49,7 +49,7 @@ class Drawing:
     def figure(self) -> str:
         """The drawing as a `<figure>`, kept out of the search index (its words are the step's)."""
         caption = f"<figcaption>{escape(self.caption, quote=False)}</figcaption>" if self.caption else ""
-        return f'<figure class="drawing" data-search-exclude>{svg(self.name, self.pose)}{caption}</figure>'
+        return f'<figure class="drawing" data-pagefind-ignore>{svg(self.name, self.pose)}{caption}</figure>'
 
 
 def poses_file(page_file: Path) -> Path:

@@ -4,14 +4,11 @@ through the one facts table (backguide.facts)."""
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Any, Mapping
 
 from backguide.facts import BEST_TIME, OPTION_FACTS, fact_rows, options
-
-# An ATX heading with an explicit id, over Markdown before it is HTML.
-HEADING_WITH_ID = re.compile(r"^#{2,6}[ \t]+.+?\{[^}\n]*#([\w-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
+from backguide.site import MarkdownHeading, below_headings
 
 
 def glance_html(meta: Mapping[str, Any], share: str = "") -> str:
@@ -62,9 +59,8 @@ def with_option_facts(markdown: str, meta: Mapping[str, Any]) -> str:
     """The page's Markdown with each option's facts line right under the option's heading."""
     by_id = {str(option.get("id")): option for option in options(meta)}
 
-    def after_heading(match: re.Match[str]) -> str:
-        option = by_id.get(match.group(1))
-        line = facts_line(option) if option else ""
-        return f"{match.group(0)}\n\n{line}\n" if line else match.group(0)
+    def line(heading: MarkdownHeading) -> str:
+        option = by_id.get(heading.id or "") if heading.level > 1 else None
+        return facts_line(option) if option else ""
 
-    return HEADING_WITH_ID.sub(after_heading, markdown)
+    return below_headings(markdown, line)

@@ -39,7 +39,8 @@ def elements(node: Node) -> Iterator[Node]:
     if node.is_element_node:
         yield node
     for child in node.traverse(include_text=False):
-        if child is not node and child.is_element_node and child.mem_id != node.mem_id:
+        # traverse() starts with the node itself, a new wrapper object each time: compare ids.
+        if child.is_element_node and child.mem_id != node.mem_id:
             yield child
 
 
@@ -78,8 +79,9 @@ def article(page: Node) -> Node:
 
 def ids(page: Node) -> frozenset[str]:
     """Every fragment a browser can scroll to: element ids, and the names of `<a name>` anchors."""
-    found = {node.attributes.get("id") for node in elements(page)}
-    found |= {node.attributes.get("name") for node in elements(page) if node.tag == "a"}
+    found = set()
+    for node in elements(page):
+        found |= {node.attributes.get("id"), node.attributes.get("name") if node.tag == "a" else None}
     return frozenset(value for value in found if value)
 
 

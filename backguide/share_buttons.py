@@ -8,17 +8,13 @@ carries the link it shares: the page's address, or its section's, with the headi
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 import markdown as python_markdown
 
 from backguide import html
 from backguide.rules import STEP_HEADING
-
-# An ATX heading of Markdown: its level, its text and its attribute list ({#id .class}).
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{([^}\n]*)\})?[ \t]*$", re.MULTILINE)
-ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([\w-]+)")
+from backguide.site import MarkdownHeading, below_headings
 
 # Material Design Icons "share-variant", as Material for MkDocs ships it (Apache 2.0).
 ICON = (
@@ -41,30 +37,26 @@ def add_share_buttons(markdown: str, page_url: str, page_title: str) -> str:
     """
     seen_title = False
 
-    def after_heading(match: re.Match[str]) -> str:
+    def button(heading: MarkdownHeading) -> str:
         nonlocal seen_title
-        hashes, text, attributes = match.groups()
-        label = heading_label(text)
-        anchor = ATTRIBUTE_ID.search(attributes or "")
-        if hashes == "#" and not seen_title:
+        label = heading_label(heading.text)
+        if heading.level == 1 and not seen_title:
             seen_title = True
-            button = share_button(page_url, page_title, "Share this method")
-        elif hashes != "#" and anchor and STEP_HEADING.match(label):
-            button = share_button(f"{page_url}#{anchor.group(1)}", f"{label} – {page_title}", f"Share {label}")
-        else:
-            return match.group(0)
-        return f"{match.group(0)}\n\n{button}\n"
+            return share_button(page_url, page_title, "Share this method")
+        if heading.level > 1 and heading.id and STEP_HEADING.match(label):
+            return share_button(f"{page_url}#{heading.id}", f"{label} – {page_title}", f"Share {label}")
+        return ""
 
-    return HEADING.sub(after_heading, markdown)
+    return below_headings(markdown, button)
 
 
 def share_button(url: str, title: str, label: str) -> str:
     """A real button with its accessible name, and a polite live region for "Link copied".
 
-    `data-search-exclude` keeps the word "Share" out of the search index.
+    `data-pagefind-ignore` keeps the word "Share" out of the search index.
     """
     return (
-        '<div class="share" data-search-exclude>'
+        '<div class="share" data-pagefind-ignore>'
         f'<button type="button" class="share__button" aria-label="{escape(label)}"'
         f' data-share-url="{escape(url)}" data-share-title="{escape(title)}">'
         f"{ICON}<span>Share</span></button>"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from mkdocs.utils.meta import get_data
 
@@ -132,3 +133,38 @@ def method_pages(pages: list[SourcePage]) -> list[SourcePage]:
 def pages_of(files) -> list[SourcePage]:
     """The documentation pages of a build, with their front matter, before any is rendered."""
     return [SourcePage(file.src_uri, front_matter(file.content_string)) for file in files.documentation_pages()]
+
+
+# Headings and their ids, in the Markdown ---------------------------------------------------------
+
+# An ATX heading of Markdown (not HTML): its #s, its text and its attribute list ({#id .class}).
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{([^}\n]*)\})?[ \t]*$", re.MULTILINE)
+_ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([\w-]+)")
+
+
+@dataclass(frozen=True)
+class MarkdownHeading:
+    level: int  # 1 for "# ", 2 for "## " ...
+    text: str  # as written, without its attribute list
+    id: str | None  # its explicit {#id}, the anchor readers share
+
+
+def _heading(match: re.Match[str]) -> MarkdownHeading:
+    hashes, text, attributes = match.groups()
+    anchor = _ATTRIBUTE_ID.search(attributes or "")
+    return MarkdownHeading(len(hashes), text, anchor.group(1) if anchor else None)
+
+
+def markdown_headings(markdown: str) -> Iterator[MarkdownHeading]:
+    """Every heading of a page's Markdown, in order."""
+    return (_heading(match) for match in _MARKDOWN_HEADING.finditer(markdown))
+
+
+def below_headings(markdown: str, block: Callable[[MarkdownHeading], str]) -> str:
+    """The Markdown with `block(heading)` written as a block of its own right below each heading ('' for none)."""
+
+    def after(match: re.Match[str]) -> str:
+        added = block(_heading(match))
+        return f"{match.group(0)}\n\n{added}\n" if added else match.group(0)
+
+    return _MARKDOWN_HEADING.sub(after, markdown)

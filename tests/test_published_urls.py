@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import yaml
 from mkdocs_redirects.plugin import HTML_TEMPLATE
 from project import ROOT, build_site, copy_project, gate_error
 from backguide.published_urls import broken_urls, read_url_list
-from backguide.site import page_url
+from backguide.site import markdown_headings, page_url
 
 DOCS = ROOT / "docs"
 URL_LIST = ROOT / "docs" / "published_urls.txt"
@@ -22,7 +21,7 @@ def current_urls() -> set[str]:
     urls = set()
     for path in DOCS.rglob("*.md"):
         url = page_url(path.relative_to(DOCS).as_posix())
-        ids = re.findall(r"^#{2,6} .*\{#([a-z0-9-]+)\}\s*$", path.read_text(), re.MULTILINE)
+        ids = [heading.id for heading in markdown_headings(path.read_text()) if heading.level > 1 and heading.id]
         urls |= {url, *(f"{url}#{anchor}" for anchor in ids)}
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
     redirects = next(plugin["redirects"] for plugin in config["plugins"] if "redirects" in plugin)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from backguide.rules import STEP_HEADING
-from backguide.site import page_url, source_pages
+from backguide.site import markdown_headings, page_url, source_pages
 from project import ROOT, SITE_URL
 
 DOCS = ROOT / "docs"
-# A Markdown heading with an explicit id: the anchors readers share.
-HEADING_WITH_ID = re.compile(r"^#{2,6} (.+?)\s*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 
 def url_path(src_uri: str) -> str:
@@ -26,10 +23,10 @@ METHOD_PAGES = [url_path(page.src_uri) for page in _PAGES if page.is_method]
 
 # Anchors people share: every "Before you start", and every step section ("Option #3 …").
 SHARED_ANCHORS = [
-    (url_path(page.src_uri), anchor)
+    (url_path(page.src_uri), heading.id)
     for page in _PAGES
-    for text, anchor in HEADING_WITH_ID.findall((DOCS / page.src_uri).read_text())
-    if anchor == "before-you-start" or STEP_HEADING.match(text)
+    for heading in markdown_headings((DOCS / page.src_uri).read_text())
+    if heading.level > 1 and heading.id and (heading.id == "before-you-start" or STEP_HEADING.match(heading.text))
 ]
 
 

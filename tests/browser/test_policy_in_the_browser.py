@@ -10,7 +10,10 @@ import pytest
 
 # The share buttons on method pages (backguide/share_buttons.py).
 SHARE_CONTROL = ".share__button"
-SEARCH_QUERY = "input[data-md-component=search-query]"
+# The header's search button, and Pagefind's input and results in the dialog it opens.
+SEARCH_BUTTON = "[data-search-open]"
+SEARCH_INPUT = "[data-search-dialog] pagefind-input input"
+FIRST_RESULT = "[data-search-dialog] pagefind-results .pf-result"
 
 
 @pytest.fixture
@@ -33,11 +36,12 @@ def open_page(page, path: str) -> None:
 
 def test_search_works_under_the_policy(desktop, violations: list[str]) -> None:
     open_page(desktop, "")
-    desktop.locator(SEARCH_QUERY).click()
-    desktop.locator(SEARCH_QUERY).press_sequentially("chair", delay=30)
-    first = desktop.locator(".md-search-result__item").first
-    first.wait_for()
+    desktop.locator(SEARCH_BUTTON).click()
+    desktop.locator(SEARCH_INPUT).press_sequentially("chair", delay=30)
+    first = desktop.locator(FIRST_RESULT).first
+    first.locator("a[href]").first.wait_for()  # the card's links come once its page's data loads
     assert "chair" in first.inner_text().lower()
+    desktop.wait_for_load_state("networkidle")
     assert violations == []
 
 

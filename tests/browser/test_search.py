@@ -1,7 +1,8 @@
-"""Readers type what they have or want into the search box, and the right page comes first.
+"""Readers type what they have or want into the header search, and the right page comes first.
 
-The queries and their expected first results live in `search_queries.yml`, so a new
-query needs no new code. One page is reused for every query, which keeps the run short.
+Search is Pagefind's Component UI over the index the build writes (backguide/search.py).
+The queries and their expected first results live in `search_queries.yml`, so a new query
+needs no new code. One page is reused for every query, which keeps the run short.
 """
 
 from __future__ import annotations
@@ -12,72 +13,101 @@ from urllib.parse import urlsplit
 import yaml
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text())
-SEARCH_BOX = "input[data-md-component=search-query]"
-
-# Counts the result panel's updates: Material rewrites it once for every search it runs.
-WATCH_RESULTS = """() => {
-  window.searchRenders = 0;
-  new MutationObserver(() => { window.searchRenders += 1 })
-    .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true});
+SEARCH_BUTTON = "[data-search-open]"
+SEARCH_BOX = "[data-search-dialog] pagefind-input input"
+# The first result card: the page's link, then the links to its matching sections beneath it.
+FIRST_RESULT_LINKS = """() => {
+  const card = document.querySelector('[data-search-dialog] pagefind-results .pf-result');
+  return card ? [...card.querySelectorAll('a[href]')].map(a => a.getAttribute('href')) : [];
 }"""
-SEARCH_READY = "() => document.querySelector('.md-search-result__meta').textContent.trim() === 'Type to start searching'"
-# Each link of the first result (the page, then its sections) with the score Material gave it.
-TOP_RESULT_LINKS = """() => {
-  const item = document.querySelector('.md-search-result__item');
-  if (!item) return [];
-  return [...item.querySelectorAll('a.md-search-result__link')]
-    .map(a => [a.getAttribute('href'), parseFloat(a.querySelector('article').dataset.mdScore)]);
+# The summary line names the query whose results are on show, once they are ("3 results for
+# chair"), and says "Searching for chair" before.
+RESULTS_SHOWN_FOR = """query => {
+  const summary = document.querySelector('[data-search-dialog] pagefind-summary');
+  const first = document.querySelector('[data-search-dialog] pagefind-results .pf-result');
+  const text = summary ? summary.textContent : '';
+  if (!text.includes(query) || /searching/i.test(text)) return false;
+  // A card first shows a placeholder, then its page's links once the page's data loads.
+  return /no results/i.test(text) || Boolean(first && first.querySelector('a[href]'));
 }"""
+# Records what the UI's live regions say, which screen readers read out.
+WATCH_ANNOUNCEMENTS = """() => {
+  window.announced = [];
+  new MutationObserver(() => {
+    for (const region of document.querySelectorAll('[aria-live]')) {
+      if (region.textContent.trim()) window.announced.push(region.textContent.trim());
+    }
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
+REPORT_VIOLATIONS = (
+    "document.addEventListener('securitypolicyviolation', event =>"
+    " reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`))"
+)
 NO_RESULT = "(no result)"
 
 
-def site_path(href: str, base_url: str) -> str:
-    """A result link as a path inside the site, without Material's ?h= highlight parameter."""
+def site_path(href: str) -> str:
+    """A result link as a path inside the site, without the ?highlight= words."""
     url = urlsplit(href)
-    path = url.path.removeprefix(urlsplit(base_url).path)
-    return path + (f"#{url.fragment}" if url.fragment else "")
+    return url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
 
 
-def first_result(links: list[tuple[str, float]], base_url: str) -> tuple[str, str]:
-    """The top result's page, and its best-scoring link (the page itself or one section)."""
+def first_result(links: list[str]) -> tuple[str, list[str]]:
+    """The first card's page, and every address on it (the page and its sections)."""
     if not links:
-        return NO_RESULT, NO_RESULT
-    best = max(links, key=lambda link: link[1])  # the first of equal scores, so the page wins ties
-    return site_path(links[0][0], base_url), site_path(best[0], base_url)
+        return NO_RESULT, []
+    return site_path(links[0]), [site_path(link) for link in links]
 
 
-def is_hit(expect: str | list[str], page: str, best: str) -> bool:
-    """A page is found if it comes first; a section only if it is that page's best match."""
+def is_hit(expect: str | list[str], page: str, addresses: list[str]) -> bool:
+    """A page is found if it comes first; a section if it is the first deep link on the first card."""
     answers = expect if isinstance(expect, list) else [expect]
-    return any(best == answer if "#" in answer else page == answer for answer in answers)
+    return any(addresses[1:2] == [answer] if "#" in answer else page == answer for answer in answers)
 
 
 def shown(path: str | list[str]) -> str:
     return " or ".join(path) if isinstance(path, list) else path or "(home)"
 
 
-def test_search_puts_the_right_page_first(desktop, base_url: str, report) -> None:
+def wait_until(page, script: str, arg: object = None, timeout_s: float = 10) -> None:
+    """Polled from here: wait_for_function evaluates a string in the page, which the CSP refuses."""
+    for _ in range(int(timeout_s / 0.05)):
+        if page.evaluate(script, arg):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"timed out waiting for {script[:60]!r}")
+
+
+def open_search(page) -> None:
+    page.locator(SEARCH_BUTTON).click()
+    page.locator(SEARCH_BOX).wait_for()
+
+
+def search(page, query: str) -> tuple[str, list[str]]:
+    page.locator(SEARCH_BOX).fill(query)
+    wait_until(page, RESULTS_SHOWN_FOR, query)
+    return first_result(page.evaluate(FIRST_RESULT_LINKS))
+
+
+def watch_policy(page) -> list[str]:
+    found: list[str] = []
+    page.expose_function("reportCspViolation", lambda violation: found.append(violation))
+    page.add_init_script(REPORT_VIOLATIONS)
+    return found
+
+
+def test_search_puts_the_right_page_first(desktop, report) -> None:
     desktop.goto("")
-    desktop.evaluate(WATCH_RESULTS)
-    box = desktop.locator(SEARCH_BOX)
-    box.click()
-    desktop.wait_for_function(SEARCH_READY)
+    open_search(desktop)
     found, problems = 0, []
     for case in QUERIES:
-        # Material searches on every keystroke. Filling in all but the last character and
-        # typing that one makes the last keystroke the only search, so the next update of
-        # the panel is this query's result, however slow the machine.
-        renders = desktop.evaluate("window.searchRenders")
-        box.fill(case["query"][:-1])
-        box.press_sequentially(case["query"][-1])
-        desktop.wait_for_function("n => window.searchRenders > n", arg=renders, polling=20)
-        page, best = first_result(desktop.evaluate(TOP_RESULT_LINKS), base_url)
-        hit = is_hit(case["expect"], page, best)
+        page, addresses = search(desktop, case["query"])
+        hit = is_hit(case["expect"], page, addresses)
         found += hit
         if hit and "known_miss" in case:
             problems.append(f"{case['query']!r} now finds {shown(case['expect'])} first; remove its known_miss")
         elif not hit and "known_miss" not in case:
-            problems.append(f"{case['query']!r}: expected {shown(case['expect'])}, got {shown(best)}")
+            problems.append(f"{case['query']!r}: expected {shown(case['expect'])}, got {page} {addresses[1:]}")
     known = sum("known_miss" in case for case in QUERIES)
     report(
         f"search: {found}/{len(QUERIES)} queries ({found / len(QUERIES):.0%}) find the expected page first"
@@ -87,20 +117,80 @@ def test_search_puts_the_right_page_first(desktop, base_url: str, report) -> Non
     assert desktop.foreign_requests == []
 
 
+def test_no_page_downloads_search_before_the_reader_opens_it(desktop) -> None:
+    requested: list[str] = []
+    desktop.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    for path in ("", "methods/", "methods/floor/", "help/"):
+        desktop.goto(path)
+        desktop.wait_for_load_state("networkidle")
+    assert [path for path in requested if "pagefind" in path or "search_index" in path or "/workers/" in path] == []
+    open_search(desktop)
+    search(desktop, "chair")
+    assert any(path.endswith("pagefind-entry.json") for path in requested)
+    assert any(path.endswith(".pagefind") for path in requested)  # the WebAssembly
+
+
+def test_keys_open_search_and_escape_closes_it(desktop) -> None:
+    desktop.goto("")
+    for key in ("/", "s"):
+        desktop.keyboard.press(key)
+        desktop.locator(SEARCH_BOX).wait_for()
+        assert desktop.evaluate("document.activeElement.matches('pagefind-input input')")
+        desktop.keyboard.press("Escape")
+        wait_until(desktop, "() => !document.querySelector('[data-search-dialog]').open")
+
+
+def test_results_are_announced_to_screen_readers(desktop) -> None:
+    desktop.goto("")
+    desktop.evaluate(WATCH_ANNOUNCEMENTS)
+    open_search(desktop)
+    search(desktop, "foam roller")
+    wait_until(desktop, "() => window.announced.some(text => /result/i.test(text))")
+
+
+def test_a_word_the_page_lacks_still_finds_it(desktop) -> None:
+    """No page has all of "twist sitting down"; the sitting page has all but "down"."""
+    desktop.goto("")
+    open_search(desktop)
+    page, _ = search(desktop, "twist sitting down")
+    assert page == "methods/sitting/"
+
+
+def test_search_on_a_phone_in_dark_mode_after_instant_navigation(phone, output_dir: Path) -> None:
+    violations = watch_policy(phone)
+    phone.emulate_media(color_scheme="dark")
+    phone.goto("")
+    phone.evaluate("window.stillTheSameDocument = true")
+    phone.locator("article a[href$='methods/floor/']").first.click()
+    phone.wait_for_url("**/methods/floor/")
+    assert phone.evaluate("window.stillTheSameDocument") is True  # instant navigation, no reload
+    assert phone.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    open_search(phone)
+    box = phone.locator("[data-search-dialog]").bounding_box()
+    assert box is not None and (box["width"], box["height"]) == (360, 740)  # the whole screen
+    page, addresses = search(phone, "knees to chest")
+    assert page == "methods/floor/" and addresses[1] == "methods/floor/#knees-to-chest"  # the answering section first
+    phone.screenshot(path=str(output_dir / "search-phone-dark.png"))
+    phone.locator("[data-search-dialog] .pf-result a[href*='#knees-to-chest']").first.click()
+    phone.wait_for_url("**/methods/floor/?highlight=*#knees-to-chest")
+    assert phone.evaluate("window.stillTheSameDocument") is True
+    assert not phone.evaluate("document.querySelector('[data-search-dialog]').open")
+    phone.locator("article mark.pagefind-highlight").first.wait_for(state="attached")  # the words, marked where the reader lands
+    assert violations == []
+    assert phone.foreign_requests == []
+
+
 def test_at_least_twenty_queries_each_with_an_answer() -> None:
     assert len(QUERIES) >= 20
-    # Material skips a search when the text has not changed, so a repeated query would hang.
     assert len({case["query"] for case in QUERIES}) == len(QUERIES)
     assert all(set(case) <= {"query", "expect", "known_miss"} and "expect" in case for case in QUERIES)
 
 
 def test_a_miss_is_named() -> None:
-    base = "http://127.0.0.1:1/"
-    links = [(base + "help/?h=disc", 10.0), (base + "help/?h=disc#urgent", 20.0)]
-    page, best = first_result(links, base)
-    assert (page, best) == ("help/", "help/#urgent")
-    assert not is_hit("help/#disc-problems", page, best)
-    assert is_hit("help/", page, best)
-    assert is_hit(["rules/", "help/#urgent"], page, best)
-    assert first_result([], base) == (NO_RESULT, NO_RESULT)
-    assert not is_hit("", NO_RESULT, NO_RESULT)
+    page, addresses = first_result(["/help/?highlight=disc", "/help/?highlight=disc#urgent"])
+    assert (page, addresses) == ("help/", ["help/", "help/#urgent"])
+    assert not is_hit("help/#disc-problems", page, addresses)
+    assert is_hit("help/", page, addresses)
+    assert is_hit(["rules/", "help/#urgent"], page, addresses)
+    assert first_result([]) == (NO_RESULT, [])
+    assert not is_hit("", NO_RESULT, [])
