@@ -45,6 +45,12 @@ def node() -> str:
     return path
 
 
+def is_optimised(site: Path) -> bool:
+    """Whether the optimiser ran over this built site: its home page links no stylesheet."""
+    home = html.parse((site / "index.html").read_text(encoding="utf-8"))
+    return bool(home.css("head style")) and not home.css('link[rel="stylesheet"]')
+
+
 def reseal(site: Path) -> int:
     """Give every page that lost its policy tag a new one, hashed over its final bytes.
 

@@ -1,11 +1,13 @@
 // `node optimise/optimise.mjs SITE`: make the built site paint like a bare page.
 //
 // 1. Merge the stylesheets every page links (Material's main and palette CSS, the site's
-//    extra.css, whatever a later change adds) into one file, with the rules no page or
-//    script can use dropped by PurgeCSS.
-// 2. On every page, Beasties inlines the rules that page's HTML uses and loads the merged
-//    file without blocking the first paint ("media-script": no inline event handler, so
-//    the strict CSP holds; its one inline script is hashed like the others).
+//    extra.css, whatever a later change adds) into one, with the rules no page or script
+//    can use dropped by PurgeCSS.
+// 2. On every page, Beasties inlines the rules that page uses, in its HTML and in the
+//    states scripts give it (RUNTIME_RULES), and the links go. The page then needs no
+//    stylesheet at all: nothing to wait for before the first paint and nothing to fetch
+//    after it. Material's instant navigation brings each page's <style> with the page.
+//    The merged file is only Beasties' input, and is deleted.
 //
 // The CSP tag of each rewritten page is removed here; `python -m backguide.optimise`
 // writes a new one over the final bytes. Output is deterministic: same site in, same bytes out.
@@ -16,6 +18,7 @@ import Beasties from "beasties";
 import { selectAll } from "css-select";
 import { parseDocument } from "htmlparser2";
 import { PurgeCSS } from "purgecss";
+import purgeFromHtml from "purgecss-from-html";
 
 const MERGED_DIR = "assets/stylesheets";
 // Words PurgeCSS cannot see in the HTML or the scripts but the browser still matches:
@@ -27,9 +30,10 @@ const SAFELIST = {
   greedy: [/pagefind/, /__palette/, /__drawer/, /__search/],
   // Only unused icons go: colour variables feed each other (slate's --md-hue), and PurgeCSS
   // cannot follow every such chain.
-  variables: [/^--(?!.*icon)/],
+  // Code highlighting, diagram and status colours are for features the guide does not use.
+  variables: [/^--(?!.*icon)(?!md-mermaid)(?!md-code-hl)(?!md-status)/],
 };
-// Attributes Material sets at runtime: rules on them are kept whatever their value.
+// Attributes scripts set at runtime: rules on them are kept whatever their value.
 const DYNAMIC_ATTRIBUTES = ["data-md-state", "data-md-toggle", "data-md-component", "data-md-scrollfix", "hidden", "open",
   "checked"];
 // The palette script switches the colour scheme before the first paint, so the inlined CSS
@@ -39,6 +43,33 @@ function paletteRules(html) {
     .flatMap((node) => ["scheme", "primary", "accent"].map((key) => node.attribs[`data-md-color-${key}`]))
     .filter(Boolean));
   return [...values].map((value) => new RegExp(`\\[data-md-color-(scheme|primary|accent)="?${value}"?\\]`));
+}
+
+// Material's scripts add state classes to the components a page has (md-nav__link--active,
+// md-header--shadow, md-typeset__scrollwrap around a table...): every class of a component
+// block present in the HTML is kept, with the blocks the scripts create from nothing.
+const RUNTIME_BLOCKS = ["md-progress"];
+// The same for Beasties, which keeps the rules a page's static HTML matches: selectors
+// with a state modifier (md-nav__link--active), a runtime block, a runtime attribute, or
+// the markup of the search dialog's results, which Pagefind builds in script.
+const RUNTIME_RULES = [
+  /\.md-[\w-]*--[a-z]/,
+  ...RUNTIME_BLOCKS.map((block) => new RegExp(`\\.${block}\\b`)),
+  /\.md-typeset__(scrollwrap|table)/,
+  /\.js(?![\w-])/,
+  /focus-visible/,
+  /pagefind/,
+  /\.search-dialog/,
+  new RegExp(`\\[(${DYNAMIC_ATTRIBUTES.join("|")})\\b`),
+];
+function runtimeSafelist(pages) {
+  const blocks = new Set(RUNTIME_BLOCKS);
+  for (const page of pages) {
+    for (const node of selectAll("[class]", parseDocument(readFileSync(page, "utf8")))) {
+      for (const name of node.attribs.class.split(/\s+/)) if (name.startsWith("md-")) blocks.add(name.split(/__|--/)[0]);
+    }
+  }
+  return [...blocks].sort().map((block) => new RegExp(`^${block}(__|--|$)`));
 }
 
 function files(dir, suffix) {
@@ -77,15 +108,20 @@ function linkTo(site, page, href, target) {
 }
 
 async function mergedStylesheet(site, sheets, pages) {
-  // Lunr's language files are word lists, not markup; everything else may add classes.
-  const scripts = files(site, ".js").filter((file) => !file.includes(`${path.sep}lunr${path.sep}`));
+  // Material's bundle names every class of every feature it has, so it is not read here:
+  // the classes it adds at runtime are kept by runtimeSafelist instead. The site's own
+  // scripts and Pagefind's UI are read whole.
+  const scripts = files(site, ".js").filter((file) => !file.includes(`${path.sep}assets${path.sep}`));
   const purged = await new PurgeCSS().purge({
     content: [...pages, ...scripts],
     css: sheets.map((sheet) => path.join(site, sheet)),
-    safelist: SAFELIST,
+    safelist: { ...SAFELIST, standard: [...SAFELIST.standard, ...runtimeSafelist(pages)] },
     // Material's icons are custom properties; the ones no kept rule reads are dropped.
     variables: true,
     dynamicAttributes: DYNAMIC_ATTRIBUTES,
+    // Pages are read for their tags, classes, ids and attributes, not their words: "tip" or
+    // "highlight" in a sentence must not keep Material's rules of that name.
+    extractors: [{ extractor: purgeFromHtml, extensions: ["html"] }],
   });
   // Source maps describe the files before merging, so their comments would mislead.
   const text = purged.map((result) => result.css.replace(/\/\*# sourceMappingURL=\S+ \*\//g, "").trim()).join("\n");
@@ -98,13 +134,13 @@ class SiteBeasties extends Beasties {
   constructor(site, page, merged, sheets, html) {
     super({
       path: site,
-      preload: "media-script",
-      noscriptFallback: true,
+      preload: false, // the link is removed: the page's <style> is all the CSS it needs
+      noscriptFallback: false,
       compress: true,
       pruneSource: false,
       reduceInlineStyles: false,
       fonts: false,
-      allowRules: paletteRules(html),
+      allowRules: [...paletteRules(html), ...RUNTIME_RULES],
       logLevel: "warn",
     });
     this.page = page;
@@ -112,17 +148,19 @@ class SiteBeasties extends Beasties {
     this.sheets = new Set(sheets);
   }
 
-  // The first merged link now points at the merged file; the others go. Beasties calls
-  // this with its own parse of the page, where the stale CSP tag is dropped too.
+  // The first of the site's links is read, as the merged file, for the rules the page uses,
+  // then every one of them goes. Beasties calls this with its own parse of the page, where
+  // the stale CSP tag is dropped too.
   async embedLinkedStylesheet(link, document) {
     withoutPolicy(document);
     const target = sitePath(this.options.path, this.page, link.getAttribute("href"));
     if (!this.sheets.has(target)) return super.embedLinkedStylesheet(link, document);
-    if (this.placed) return link.remove();
-    this.placed = true;
-    link.setAttribute("href", linkTo(this.options.path, this.page, link.getAttribute("href"), this.merged));
-    await super.embedLinkedStylesheet(link, document);
-    paintFirst(link, document);
+    if (!this.placed) {
+      this.placed = true;
+      link.setAttribute("href", linkTo(this.options.path, this.page, link.getAttribute("href"), this.merged));
+      await super.embedLinkedStylesheet(link, document);
+    }
+    link.remove();
   }
 
   // Links are relative to the page, or absolute with the site's base path; not to the site folder.
@@ -133,10 +171,9 @@ class SiteBeasties extends Beasties {
   }
 }
 
-// Beasties keeps every rule a page's HTML matches, with the custom properties of `:root`
-// whole: Material's icons as data URIs, Mermaid's colours. PurgeCSS, given the page alone,
-// drops the icons and diagram colours no kept rule reads (a fifth of the inline CSS), so the
-// first screen parses less; the merged stylesheet still holds them all.
+// Beasties keeps every rule a page uses, with the custom properties of `:root` whole:
+// Material's icons as data URIs, most of which this page never shows. PurgeCSS, keeping
+// every selector, drops the custom properties and keyframes no kept rule reads.
 async function trimmedCritical(html) {
   const document = parseDocument(html);
   const [style] = selectAll("head style", document);
@@ -146,25 +183,12 @@ async function trimmedCritical(html) {
     content: [{ raw: html, extension: "html" }],
     css: [{ raw: css }],
     // Colours stay whole, as in the merged file: a dark first paint needs every link of their chains.
-    safelist: { ...SAFELIST, variables: [/^--(?!.*icon)(?!md-mermaid)/] },
+    safelist: { greedy: [/./], variables: SAFELIST.variables },
     variables: true,
     keyframes: true,
     dynamicAttributes: DYNAMIC_ATTRIBUTES,
   });
   return html.replace(`<style>${css}</style>`, `<style>${result.css.trim()}</style>`);
-}
-
-// The full stylesheet is fetched only after the first frame: `disabled` keeps the browser
-// from fetching it while it parses the page, and a script switches it on two animation
-// frames later. A stylesheet that arrived before that frame would count against the page's
-// LCP in Lighthouse's simulation of a phone. Readers without JavaScript get it from
-// Beasties' <noscript> link.
-const AFTER_FIRST_PAINT = "requestAnimationFrame(function(){requestAnimationFrame(function(){document.querySelectorAll('link[rel=stylesheet][disabled]').forEach(function(l){l.disabled=false})})})";
-function paintFirst(link, document) {
-  link.setAttribute("disabled", "");
-  const script = document.createElement("script");
-  script.textContent = AFTER_FIRST_PAINT;
-  document.body.appendChild(script);
 }
 
 // The hashes in it are of the page before this step; python -m backguide.optimise writes a new one.
@@ -182,19 +206,21 @@ async function main() {
     .filter((sheet) => existsSync(path.join(site, sheet)));
   if (sheets.length === 0) return console.log("optimise: no stylesheets linked; nothing to do");
   const merged = await mergedStylesheet(site, sheets, pages);
-  let rewritten = 0;
+  const inlined = [];
   for (const page of pages) {
     if (linked.get(page).length === 0) continue; // redirect pages: nothing to inline
     const html = readFileSync(page, "utf8");
-    writeFileSync(page, await trimmedCritical(await new SiteBeasties(site, page, merged, sheets, html).process(html)));
-    rewritten += 1;
+    const optimised = await trimmedCritical(await new SiteBeasties(site, page, merged, sheets, html).process(html));
+    if (stylesheetLinks(optimised).length) throw new Error(`${page}: a stylesheet link is left after inlining`);
+    writeFileSync(page, optimised);
+    inlined.push(selectAll("head style", parseDocument(optimised)).reduce((sum, style) => sum + style.children[0].data.length, 0));
   }
-  for (const sheet of sheets) {
+  for (const sheet of [...sheets, merged]) {
     rmSync(path.join(site, sheet));
     rmSync(path.join(site, sheet + ".map"), { force: true });
   }
-  const bytes = readFileSync(path.join(site, merged)).length;
-  console.log(`optimise: ${sheets.length} stylesheets merged into ${merged} (${Math.round(bytes / 1024)} KB), critical CSS inlined on ${rewritten} pages`);
+  const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
+  console.log(`optimise: ${sheets.length} stylesheets inlined on ${inlined.length} pages, ${kb(Math.min(...inlined))} to ${kb(Math.max(...inlined))} of CSS each, and no stylesheet is linked`);
 }
 
 await main();

@@ -1,4 +1,4 @@
-"""The optimised site: critical CSS inlined, no stylesheet blocking the first paint, CSP covering inline styles."""
+"""The optimised site: each page's CSS inlined, no stylesheet to fetch, scripts after the first paint, CSP covering inline styles."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from project import ROOT, build_site
 
 from backguide import html
+from backguide.after_paint import ATTRIBUTE
 from backguide.csp import check_policy, directives, inline_styles, script_hash, with_policy
 from backguide.optimise import optimise_site
 from backguide.site import built_page, method_pages, source_pages
@@ -44,10 +45,31 @@ def test_no_stylesheet_blocks_rendering_on_a_method_page(optimised_site: Path) -
         assert blocking == [], f"{file}: render-blocking stylesheets {blocking}"
 
 
-def test_one_stylesheet_is_left_and_it_is_merged(optimised_site: Path) -> None:
-    sheets = sorted(path.name for path in (optimised_site / "assets" / "stylesheets").glob("*.css"))
-    assert len(sheets) == 1 and sheets[0].startswith("site."), sheets
+def test_no_page_links_a_stylesheet_and_none_ships(optimised_site: Path) -> None:
+    """Each page's <style> is all its CSS: nothing to fetch before or after the first paint."""
+    for file in sorted(optimised_site.rglob("*.html")):
+        assert html.parse(file.read_text(encoding="utf-8")).css('link[rel="stylesheet"]') == [], file
+    assert sorted(path.name for path in (optimised_site / "assets" / "stylesheets").glob("*.css")) == []
     assert not (optimised_site / "stylesheets" / "extra.css").exists()
+
+
+# Rules for states scripts give a page after it loads: the open drawer's current page and
+# the TOC's current section, the header's shadow, the search dialog open with its results
+# (built by Pagefind in script), instant navigation's progress bar, the confirmation dialog.
+RUNTIME_SELECTORS = (
+    ".md-nav__link--active",
+    ".md-header--shadow",
+    ".search-dialog mark",
+    "pagefind-highlight",
+    ".md-progress",
+    ".md-dialog--active",
+)
+
+
+def test_every_page_s_css_covers_the_states_its_scripts_set(optimised_site: Path) -> None:
+    for file in method_page_files(optimised_site):
+        css = head_of(file).css_first("style").text()
+        assert [selector for selector in RUNTIME_SELECTORS if selector not in css] == [], file
 
 
 def test_the_policy_covers_every_inline_style(optimised_site: Path) -> None:
@@ -86,8 +108,12 @@ def test_every_policy_allows_every_page_s_critical_css(optimised_site: Path) -> 
             assert hashes <= set(directives(policy)["style-src"])
 
 
-def test_the_stylesheet_waits_for_the_first_frame(optimised_site: Path) -> None:
-    for file in method_page_files(optimised_site):
-        head = head_of(file)
-        deferred = head.css('link[rel="stylesheet"][media="print"]')
-        assert deferred and all("disabled" in link.attributes for link in deferred), file
+def test_every_script_waits_for_the_first_paint(optimised_site: Path) -> None:
+    """No page fetches a script while it parses: the after-paint loader adds them (backguide.after_paint)."""
+    for file in sorted(optimised_site.rglob("*.html")):
+        root = html.parse(file.read_text(encoding="utf-8"))
+        if not root.css("head style"):
+            continue  # a redirect page: no theme, no scripts
+        assert [node.attributes["src"] for node in root.css("script[src]")] == [], file
+        loader = root.css(f"script[{ATTRIBUTE}]")
+        assert len(loader) == 1 and "bundle." in loader[0].attributes[ATTRIBUTE], file
