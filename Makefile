@@ -47,8 +47,8 @@ serve: $(STAMP)
 build: $(STAMP)
 	rm -rf .site-next
 	$(BIN)/mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
-	$(BIN)/check-site .site-next || { rm -rf .site-next; exit 1; }
 	$(BIN)/optimise-site .site-next || { rm -rf .site-next; exit 1; }
+	$(BIN)/check-site .site-next || { rm -rf .site-next; exit 1; }  # the pages as they ship
 	rm -rf site && mv .site-next site
 
 test: build
