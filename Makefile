@@ -7,6 +7,8 @@ STAMP  := $(VENV)/.installed-from-requirements
 PYTHON ?= python3
 # The audit's Node tools (Lighthouse, axe-core, the Nu Html Checker), exactly as locked.
 AUDIT_TOOLS := audit/node_modules/.installed-from-lock
+# The build's optimiser (Beasties, PurgeCSS), exactly as locked; optional locally, required in CI.
+OPTIMISE_TOOLS := optimise/node_modules/.installed-from-lock
 # Builds of one commit are byte-identical: dates in the output (the sitemap's) come from
 # the last commit, not from the clock. Outside a git checkout the build uses today.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -23,7 +25,7 @@ ifneq ($(shell $(BIN)/python -c 'import sys, pip; sys.exit(sys.version_info < (3
 $(shell rm -f $(STAMP))
 endif
 
-.PHONY: serve build test test-fast bench clean distclean audit audit-tools
+.PHONY: serve build test test-fast bench clean distclean audit audit-tools optimise-tools
 
 # Re-install whenever requirements.txt or the package's metadata changes.
 $(STAMP): requirements.txt pyproject.toml
@@ -40,11 +42,13 @@ serve: $(STAMP)
 
 # Never add -q: it hides the warnings that --strict counts.
 # Built into a scratch folder and swapped in, so a failed build keeps the last good site/.
-# check-site runs the safety rules again on the output, independent of MkDocs hooks.
+# check-site runs the safety rules again on the output, independent of MkDocs hooks; then the
+# optimiser inlines each page's critical CSS and writes its CSP again (README: Speed).
 build: $(STAMP)
 	rm -rf .site-next
 	$(BIN)/mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
-	$(BIN)/check-site .site-next || { rm -rf .site-next; exit 1; }
+	$(BIN)/optimise-site .site-next || { rm -rf .site-next; exit 1; }
+	$(BIN)/check-site .site-next || { rm -rf .site-next; exit 1; }  # the pages as they ship
 	rm -rf site && mv .site-next site
 
 test: build
@@ -61,20 +65,26 @@ bench: $(STAMP)
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).
-audit: $(STAMP) $(AUDIT_TOOLS)
+audit: $(STAMP) $(AUDIT_TOOLS) $(OPTIMISE_TOOLS)
 	$(BIN)/python -m audit
 
-audit-tools: $(AUDIT_TOOLS)
+audit-tools: $(AUDIT_TOOLS) $(OPTIMISE_TOOLS)
+
+optimise-tools: $(OPTIMISE_TOOLS)
+
+$(OPTIMISE_TOOLS): optimise/package-lock.json
+	cd optimise && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # --ignore-scripts: no package needs one, and vnu-jar's would try to download a Java.
 $(AUDIT_TOOLS): audit/package-lock.json
 	cd audit && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Keeps .venv and the audit's Node tools, which take a while to install.
+# Keeps .venv and the Node tools (audit's and optimiser's), which take a while to install.
 clean:
 	rm -rf site .site-next .cache .pytest_cache audit-results test-results
 
 # Everything clean removes, and the installed tools too: the next command starts afresh.
 distclean: clean
-	rm -rf $(VENV) audit/node_modules
+	rm -rf $(VENV) audit/node_modules optimise/node_modules

@@ -16,9 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from backguide.site import ROOT
-from audit.browser import BrowserChecks, chromium_browser
 from backguide.csp import check_policy
+from backguide.optimise import optimise_site
+from backguide.site import ROOT
+
+from audit.bare import write_bare_pages
+from audit.browser import BrowserChecks, chromium_browser
 from audit.html_checker import check_html
 from audit.lighthouse import audit_page
 from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
@@ -26,16 +29,18 @@ from audit.pages import Page, site_pages
 from audit.report import PageReport, summary
 from audit.review_dates import review_report
 from audit.server import free_port, nginx
+from audit.speed import RUNS, side_by_side, verdict
 
 # Lighthouse's JSON reports stay here after a run, for a person to open.
 RESULTS = ROOT / "audit-results"
 
 
 def build(site: Path, site_url: str) -> None:
-    """A strict build for the address nginx serves, so canonical links match what the browser sees."""
+    """A strict build for the address nginx serves, optimised as `make build` does, so it is the site readers get."""
     environment = {"NO_MKDOCS_2_WARNING": "1", **os.environ, "SITE_URL": site_url}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     subprocess.run(command, cwd=ROOT, env=environment, check=True)
+    log(optimise_site(site))
 
 
 def chromium_path() -> str:
@@ -82,6 +87,8 @@ def main() -> int:
             reports[page.path].misses["HTML"] += html_errors.get(page.file.relative_to(site).as_posix(), [])
 
         readable = [page for page in pages if not page.is_redirect]
+        # Written after the checks listed the pages, so the twins are measured but not audited.
+        twins = write_bare_pages(site, readable)
         with nginx(site, port, Path(scratch) / "nginx") as base_url:
             log(f"Serving with nginx on {base_url}; checking {len(readable)} pages in Chromium")
             with chromium_browser(chromium) as running:
@@ -100,7 +107,25 @@ def main() -> int:
                 for number, page in enumerate(readable, start=1):
                     log(f"Lighthouse {number}/{len(readable)}: {page.name}")
                     report_path = RESULTS / "lighthouse" / report_name(page)
-                    reports[page.path].lighthouse = audit_page(base_url + page.path, report_path, chromium)
+                    result = audit_page(base_url + page.path, report_path, chromium)
+                    reports[page.path].lighthouse = result
+                    log(f"  LCP against its bare twin: {RUNS} runs each")
+                    ratio = side_by_side(base_url + page.path, base_url + twins[page.path],
+                                         report_path.with_suffix(""), chromium, result.lcp_runs)
+                    reports[page.path].ratio = ratio
+                    miss, shortfall = verdict(ratio)
+                    reports[page.path].misses["Speed"] += [miss] if miss else []
+                    reports[page.path].speed_short_of_aim += [shortfall] if shortfall else []
+                for page in pages:
+                    if page.is_redirect and page.redirect_to in reports:
+                        log(f"Short link {page.name} -> {page.redirect_to}: {RUNS} runs")
+                        direct = reports[page.redirect_to].ratio
+                        # Against the page's own runs, made minutes before on the same machine.
+                        reports[page.path].ratio = side_by_side(
+                            base_url + page.path, base_url + page.redirect_to,
+                            RESULTS / "lighthouse" / report_name(page).removesuffix(".json"), chromium,
+                            second_known=direct.page_ms,
+                        ) if direct else None
 
     ordered = [reports[page.path] for page in pages]
     print(summary(ordered))

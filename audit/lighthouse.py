@@ -46,6 +46,7 @@ class LighthouseResult:
     misses: list[str] = field(default_factory=list)
     short_of_aim: list[str] = field(default_factory=list)  # Performance between the floor and 100
     performance_runs: list[int] = field(default_factory=list)  # every run's score, when there were several
+    lcp_runs: list[float] = field(default_factory=list)  # every run's LCP, for the ratio to the bare page
 
 
 def failing_audits(report: dict, category: dict) -> list[str]:
@@ -104,6 +105,7 @@ def median_run(results: list[LighthouseResult]) -> LighthouseResult:
     ordered = sorted(results, key=lambda result: result.scores.get("performance", 0))
     median = ordered[len(ordered) // 2]
     median.performance_runs = [result.scores.get("performance", 0) for result in results]
+    median.lcp_runs = [result.lcp_ms for result in results if result.lcp_ms is not None]
     return median
 
 
@@ -112,17 +114,20 @@ def audit_page(url: str, report_path: Path, chrome: str) -> LighthouseResult:
     results = [summarize(run_lighthouse(url, report_path, chrome))]
     while only_performance_missed(results[0]) and len(results) < RUNS_FOR_PERFORMANCE:
         results.append(summarize(run_lighthouse(url, report_path.with_suffix(f".run{len(results) + 1}.json"), chrome)))
-    return median_run(results) if len(results) > 1 else results[0]
+    if len(results) > 1:
+        return median_run(results)
+    results[0].lcp_runs = [results[0].lcp_ms] if results[0].lcp_ms is not None else []
+    return results[0]
 
 
-def run_lighthouse(url: str, report_path: Path, chrome: str) -> dict:
+def run_lighthouse(url: str, report_path: Path, chrome: str, only_performance: bool = False) -> dict:
     """Run Lighthouse's default (mobile) configuration on one address and return its JSON report."""
     report_path.parent.mkdir(parents=True, exist_ok=True)
     environment = {**os.environ, "CHROME_PATH": chrome}
     command = [
         str(LIGHTHOUSE), url,
         "--output=json", f"--output-path={report_path}", "--quiet", f"--chrome-flags={CHROME_FLAGS}",
-    ]
+    ] + (["--only-categories=performance"] if only_performance else [])
     finished = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300, check=False)
     if finished.returncode != 0 or not report_path.is_file():
         return {"runtimeError": {"message": (finished.stderr or finished.stdout).strip()[-500:]}}

@@ -49,6 +49,8 @@ def external_problem(link: str, allowed: set[str]) -> str | None:
     elif parts.scheme == "mailto":
         if "@" not in parts.path:
             return f"malformed mail link {link!r}"
+    elif parts.scheme == "data" and link.startswith("data:image/"):
+        return None  # an image written into the page (the favicon): no request, nothing to break
     else:
         return f"link with scheme '{parts.scheme}:' {link!r}; use a real address"
     if link not in allowed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from backguide import html
 from backguide.site import url_of_file
@@ -13,7 +14,11 @@ from backguide.site import url_of_file
 class Page:
     file: Path  # the HTML file in the built site
     path: str  # its address below the site root: "", "methods/chair/", "404.html"
-    is_redirect: bool
+    redirect_to: str | None = None  # for a page that only forwards the reader: where to, below the root
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.redirect_to is not None
 
     @property
     def name(self) -> str:
@@ -21,21 +26,20 @@ class Page:
 
 
 def url_path(relative_file: str) -> str:
-    """The address below the site root that a static host serves a file at: "" for the home page."""
+    """The address below the site root a static host serves a file at: "", "methods/chair/", "404.html"."""
     return url_of_file(relative_file).removeprefix("/")
 
 
-def site_pages(site: Path) -> list[Page]:
-    """Every HTML file of the site, reader pages first, then redirects, each group by address.
+def forwards_to(page_html: str, path: str) -> str | None:
+    """Where a page that only forwards the reader (mkdocs-redirects' short links) sends them, below the root."""
+    target = html.refresh_target(html.parse(page_html))
+    return None if target is None else urljoin("/" + path, target).removeprefix("/")
 
-    mkdocs-redirects' stubs (and any other page that only forwards the reader) refresh at once.
-    """
-    pages = [
-        Page(
-            file,
-            url_path(file.relative_to(site).as_posix()),
-            html.refresh_target(html.parse(file.read_text(encoding="utf-8"))) is not None,
-        )
-        for file in site.rglob("*.html")
-    ]
+
+def site_pages(site: Path) -> list[Page]:
+    """Every HTML file of the site, reader pages first, then redirects, each group by address."""
+    pages = []
+    for file in site.rglob("*.html"):
+        path = url_path(file.relative_to(site).as_posix())
+        pages.append(Page(file, path, forwards_to(file.read_text(encoding="utf-8"), path)))
     return sorted(pages, key=lambda page: (page.is_redirect, page.path.endswith(".html"), page.path))

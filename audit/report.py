@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from audit.lighthouse import AIM_BYTES, AIM_LCP_MS, CATEGORIES, PERFORMANCE_FLOOR, LighthouseResult
+from audit.speed import AIM, Ratio
 
-CHECKS = ("axe", "HTML", "Links", "CSP", "Privacy", "Errors")
+CHECKS = ("axe", "HTML", "Links", "CSP", "Privacy", "Errors", "Speed")
 
 
 @dataclass
@@ -15,6 +16,9 @@ class PageReport:
     is_redirect: bool = False
     lighthouse: LighthouseResult | None = None
     misses: dict[str, list[str]] = field(default_factory=lambda: {check: [] for check in CHECKS})
+    # LCP against the bare twin (a page), or against the page it opens (a short link).
+    ratio: Ratio | None = None
+    speed_short_of_aim: list[str] = field(default_factory=list)
 
     def all_misses(self) -> list[str]:
         lighthouse = self.lighthouse.misses if self.lighthouse else []
@@ -42,12 +46,13 @@ def row(page: PageReport) -> list[str]:
         figures = [aim(result.lcp_ms, AIM_LCP_MS, 1000, "s"), aim(result.bytes, AIM_BYTES, 1024, "KB")]
     checks = ["ok" if not page.misses[check] else f"{len(page.misses[check])} miss" for check in CHECKS]
     name = page.name + (" (redirect)" if page.is_redirect else "")
-    return [name, *scores, *figures, *checks]
+    ratio = page.ratio.shown() if page.ratio else "-"
+    return [name, *scores, *figures, ratio, *checks]
 
 
 def table(pages: list[PageReport]) -> str:
     header = ["Page", *CATEGORIES.values(), f"LCP (aim {AIM_LCP_MS / 1000:.1f} s)", f"Bytes (aim {AIM_BYTES // 1024} KB)",
-              *CHECKS]
+              f"LCP ratio (aim {AIM}x; short link: to the page)", *CHECKS]
     rows = [header] + [row(page) for page in pages]
     widths = [max(len(cells[i]) for cells in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip() for cells in rows]
@@ -78,11 +83,17 @@ def short_of_aim(pages: list[PageReport]) -> str:
     )
 
 
+def speed_short_of_aim(pages: list[PageReport]) -> str:
+    return "\n".join(f"  {page.name}: {line}" for page in pages for line in page.speed_short_of_aim)
+
+
 def summary(pages: list[PageReport]) -> str:
     parts = []
     if any(page.all_misses() for page in pages):
         parts += ["What to fix:", details(pages), ""]
     if shortfalls := short_of_aim(pages):
         parts += [f"Short of the aim of 100, above the pass mark of {PERFORMANCE_FLOOR}:", shortfalls, ""]
+    if shortfalls := speed_short_of_aim(pages):
+        parts += [f"Short of the aim of {AIM}x the bare page's LCP, within the limit:", shortfalls, ""]
     parts += [table(pages), "", final_line(pages)]
     return "\n".join(parts)

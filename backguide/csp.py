@@ -1,8 +1,9 @@
-"""A strict Content-Security-Policy for every page, as a `<meta>` tag with the hashes of its inline scripts.
+"""A strict Content-Security-Policy for every page, as a `<meta>` tag with the hashes of its inline scripts and styles.
 
 A static host may not let us set headers, so the policy travels inside each page. Scripts
-run only from this site or when their exact text was hashed at build time, so an injected
-script, or one from another host, does not run. `check_policy` is the audit's and the
+and `<style>` elements apply only from this site or when their exact text was hashed at
+build time, so an injected script or style, or one from another host, does not apply.
+Style attributes stay refused: no 'unsafe-inline', no 'unsafe-hashes'. `check_policy` is the audit's and the
 tests' judge of a built page; `with_policy` writes the tag.
 """
 
@@ -16,13 +17,15 @@ from backguide import html
 # Everything not listed is refused (default-src 'none'). Material needs: its own scripts,
 # its stylesheets, data: SVG icons in its CSS, and fetching its sitemap (instant
 # navigation). Search (Pagefind) needs: its worker, fetching its index, and compiling its
-# WebAssembly, which only 'wasm-unsafe-eval' allows; it lets no JavaScript string run. Its pages carry no inline styles, and its
-# scripts set styles through the DOM, which CSP does not restrict, so style-src needs no
-# 'unsafe-inline'. A meta tag cannot carry frame-ancestors, report-uri or sandbox.
+# WebAssembly, which only 'wasm-unsafe-eval' allows; it lets no JavaScript string run.
+# The optimiser (backguide/optimise.py) inlines each page's critical CSS in one `<style>`,
+# allowed by its hash; scripts set styles through the DOM, which CSP does not restrict,
+# so style-src needs no 'unsafe-inline'. A meta tag cannot carry frame-ancestors,
+# report-uri or sandbox.
 POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'none'",),
     "script-src": ("'self'", "'wasm-unsafe-eval'"),  # plus one hash per inline script of the page
-    "style-src": ("'self'",),
+    "style-src": ("'self'",),  # plus one hash per inline <style> of the page
     "img-src": ("'self'", "data:"),
     "font-src": ("'self'",),
     "connect-src": ("'self'",),
@@ -56,16 +59,26 @@ def _inline_scripts(root: html.Node) -> list[str]:
     return [node.text(deep=True) or "" for node in root.css("script") if is_inline_script(node)]
 
 
+def inline_styles(page_html: str) -> list[str]:
+    """The exact text of every `<style>` element, in page order (a `<noscript>` holds no elements when scripts run)."""
+    return _inline_styles(html.parse(page_html))
+
+
+def _inline_styles(root: html.Node) -> list[str]:
+    return [node.text(deep=True) or "" for node in root.css("style")]
+
+
 def script_hash(text: str) -> str:
-    """The CSP source that allows exactly this script text, e.g. 'sha256-…'."""
+    """The CSP source that allows exactly this script or style text, e.g. 'sha256-…'."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: list[str]) -> str:
-    """The policy text, with the given hashes added to script-src (each once, in order)."""
+def policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
+    """The policy text, with the given hashes added to script-src and style-src (each once, in order)."""
     directives = dict(POLICY)
     directives["script-src"] = POLICY["script-src"] + tuple(dict.fromkeys(script_hashes))
+    directives["style-src"] = POLICY["style-src"] + tuple(dict.fromkeys(style_hashes))
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
@@ -77,10 +90,12 @@ def policy_tags(root: html.Node) -> list[html.Node]:
     ]
 
 
-def with_policy(page_html: str) -> str:
+def with_policy(page_html: str, site_styles: list[str] = ()) -> str:
     """The page with its policy tag right after `<meta charset="utf-8">`, before any script.
 
     A page that already has a policy is returned unchanged, so the hook may run twice.
+    `site_styles` are hashes of other pages' inline styles, which Material's instant
+    navigation copies into this page's document.
     """
     root = html.parse(page_html)
     if policy_tags(root):
@@ -89,7 +104,10 @@ def with_policy(page_html: str) -> str:
     if at < 0:
         raise ValueError(f"the page has no {CHARSET_TAG} to put its Content-Security-Policy after")
     at += len(CHARSET_TAG)
-    content = policy([script_hash(script) for script in _inline_scripts(root)])
+    content = policy(
+        [script_hash(script) for script in _inline_scripts(root)],
+        [script_hash(style) for style in _inline_styles(root)] + list(site_styles),
+    )
     return page_html[:at] + f'<meta http-equiv="Content-Security-Policy" content="{content}">' + page_html[at:]
 
 
@@ -127,4 +145,13 @@ def check_policy(page_html: str) -> list[str]:
     for script in _inline_scripts(root):
         if script_hash(script) not in script_src:
             problems.append(f"inline script not allowed by script-src: {' '.join(script.split())[:60]!r}")
+    style_src = parsed.get("style-src", parsed.get("default-src"))
+    if style_src is None:
+        problems.append("the policy has no style-src (nor default-src), so any style applies")
+        style_src = []
+    if unsafe := sorted((UNSAFE_SCRIPT_SOURCES | {"'unsafe-hashes'"}) & {source.lower() for source in style_src}):
+        problems.append(f"style-src allows {' '.join(unsafe)}")
+    for style in _inline_styles(root):
+        if script_hash(style) not in style_src:
+            problems.append(f"inline style not allowed by style-src: {' '.join(style.split())[:60]!r}")
     return problems

@@ -116,20 +116,25 @@ def test_a_script_the_policy_does_not_allow_is_caught() -> None:
         ("<head><script>a()</script></head>", "has 0 Content-Security-Policy meta tags; it needs exactly one"),
         (
             "<head><script src=x.js></script>"
-            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self'; object-src 'none'; base-uri 'self'\">",
+            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self'; style-src 'self'; object-src 'none';"
+            " base-uri 'self'\">",
             "a script comes before the Content-Security-Policy tag, so the policy does not cover it",
         ),
         (
-            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self' 'unsafe-inline'; object-src 'none';"
-            " base-uri 'self'\">",
+            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self' 'unsafe-inline'; style-src 'self';"
+            " object-src 'none'; base-uri 'self'\">",
             "script-src allows 'unsafe-inline'",
         ),
         (
-            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self'; base-uri 'self'\">",
+            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self'; style-src 'self'; base-uri 'self'\">",
             "object-src must be 'none'",
         ),
+        (
+            "<meta http-equiv=Content-Security-Policy content=\"script-src 'self'; object-src 'none'; base-uri 'self'\">",
+            "the policy has no style-src (nor default-src), so any style applies",
+        ),
     ],
-    ids=["no-tag", "script-first", "unsafe-inline", "no-object-src"],
+    ids=["no-tag", "script-first", "unsafe-inline", "no-object-src", "no-style-src"],
 )
 def test_a_weak_policy_is_caught(page: str, problem: str) -> None:
     from backguide.csp import check_policy

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+
+from backguide.after_paint import ATTRIBUTE, RAN
 from project import ROOT, TEST_PORT
 
 CHROMIUM_ARGS = [
@@ -88,7 +90,20 @@ def _page(browser, base_url: str, **context_options):
     context.route("**/*", route)
     page = context.new_page()
     page.foreign_requests = foreign
+    page.goto = _waiting_for_scripts(page, page.goto)
     return context, page
+
+
+# The page's scripts run after its first paint (backguide.after_paint), a moment after the
+# load event Playwright waits for; a test, like a reader's tap, acts once they have run.
+def _waiting_for_scripts(page, goto):
+    def goto_and_wait(url: str, **options):
+        response = goto(url, **options)
+        if options.get("wait_until", "load") in ("load", "networkidle") and page.locator(f"script[{ATTRIBUTE}]").count():
+            page.wait_for_selector(f"script[{RAN}]", state="attached")
+        return response
+
+    return goto_and_wait
 
 
 @pytest.fixture
