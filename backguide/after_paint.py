@@ -3,8 +3,8 @@
 With `defer`, a phone fetches Material's bundle while it parses the page and often runs it
 (a long task on a slow phone) before the first frame, so the title waits for a script the
 reader does not need to read. Here the theme's `<script src>` tags become one inline loader
-that, once the first frame with content is on screen, turns on the stylesheet the optimiser
-held back and then adds the scripts in their order.
+that, once the first frame with content is on screen, adds the scripts in their order.
+(The page's CSS is in the page: see optimise/optimise.mjs.)
 
 Material starts on DOMContentLoaded, which has fired by then, so the loader fires it once
 more for the scripts it added. Nothing else of the page listens for it: the guide's own
@@ -33,7 +33,6 @@ LOADER = (
     "script.src=source;script.async=false;document.body.appendChild(script)});"
     "if(!script)return done();script.onload=script.onerror=done}"
     "function start(){requestAnimationFrame(function(){requestAnimationFrame(function(){"
-    "document.querySelectorAll('link[rel=stylesheet][disabled]').forEach(function(link){link.disabled=false});"
     f"run(loader.getAttribute('{ATTRIBUTE}').split(' ').filter(Boolean))"
     "})})}"
     "var types=window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[];"

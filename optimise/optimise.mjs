@@ -28,9 +28,9 @@ const SAFELIST = {
   standard: [/^pagefind/, /^focus-visible$/, /^js$/, /^no-js$/],
   deep: [/^pagefind/],
   greedy: [/pagefind/, /__palette/, /__drawer/, /__search/],
-  // Only unused icons go: colour variables feed each other (slate's --md-hue), and PurgeCSS
-  // cannot follow every such chain.
-  // Code highlighting, diagram and status colours are for features the guide does not use.
+  // Colour variables feed each other (slate's --md-hue), and PurgeCSS cannot follow every
+  // such chain, so they stay; icons, and the colours of code highlighting, diagrams and
+  // statuses (features the guide does not use), go when no kept rule reads them.
   variables: [/^--(?!.*icon)(?!md-mermaid)(?!md-code-hl)(?!md-status)/],
 };
 // Attributes scripts set at runtime: rules on them are kept whatever their value.
