@@ -7,11 +7,10 @@
 //    states scripts give it (RUNTIME_RULES), and the links go. The page then needs no
 //    stylesheet at all: nothing to wait for before the first paint and nothing to fetch
 //    after it. Material's instant navigation brings each page's <style> with the page.
-//    The merged file is only Beasties' input, and is deleted.
+//    The merged CSS is only Beasties' input, held in memory, and the linked files are deleted.
 //
 // The CSP tag of each rewritten page is removed here; `python -m backguide.optimise`
 // writes a new one over the final bytes. Output is deterministic: same site in, same bytes out.
-import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Beasties from "beasties";
@@ -20,7 +19,6 @@ import { parseDocument } from "htmlparser2";
 import { PurgeCSS } from "purgecss";
 import purgeFromHtml from "purgecss-from-html";
 
-const MERGED_DIR = "assets/stylesheets";
 // Words PurgeCSS cannot see in the HTML or the scripts but the browser still matches:
 // Material sets palette, state and toggle attributes at runtime, and Pagefind's UI builds
 // its markup in script. Kept whole, generously, so a later theme or search change is safe.
@@ -100,14 +98,7 @@ function sitePath(site, page, href) {
   return clean;
 }
 
-// The link to a file of the site from a page, in the same form as the link it replaces.
-function linkTo(site, page, href, target) {
-  if (!href.startsWith("/")) return path.relative(path.dirname(page), path.join(site, target));
-  const clean = href.split(/[?#]/)[0];
-  return clean.slice(0, clean.length - sitePath(site, page, href).length) + target;
-}
-
-async function mergedStylesheet(site, sheets, pages) {
+async function mergedCss(site, sheets, pages) {
   // Material's bundle names every class of every feature it has, so it is not read here:
   // the classes it adds at runtime are kept by runtimeSafelist instead. The site's own
   // scripts and Pagefind's UI are read whole.
@@ -124,14 +115,11 @@ async function mergedStylesheet(site, sheets, pages) {
     extractors: [{ extractor: purgeFromHtml, extensions: ["html"] }],
   });
   // Source maps describe the files before merging, so their comments would mislead.
-  const text = purged.map((result) => result.css.replace(/\/\*# sourceMappingURL=\S+ \*\//g, "").trim()).join("\n");
-  const name = `${MERGED_DIR}/site.${createHash("sha256").update(text).digest("hex").slice(0, 8)}.min.css`;
-  writeFileSync(path.join(site, name), text + "\n");
-  return name;
+  return purged.map((result) => result.css.replace(/\/\*# sourceMappingURL=\S+ \*\//g, "").trim()).join("\n") + "\n";
 }
 
 class SiteBeasties extends Beasties {
-  constructor(site, page, merged, sheets, html) {
+  constructor(site, page, merged, sheets, html) { // merged: the text of mergedCss
     super({
       path: site,
       preload: false, // the link is removed: the page's <style> is all the CSS it needs
@@ -148,23 +136,26 @@ class SiteBeasties extends Beasties {
     this.sheets = new Set(sheets);
   }
 
-  // The first of the site's links is read, as the merged file, for the rules the page uses,
-  // then every one of them goes. Beasties calls this with its own parse of the page, where
-  // the stale CSP tag is dropped too.
+  // The first of the site's links stands for all of them: Beasties reads the merged CSS
+  // through it (getCssAsset) for the rules the page uses. Then every one of them goes.
+  // Beasties calls this with its own parse of the page, where the stale CSP tag is dropped too.
   async embedLinkedStylesheet(link, document) {
     withoutPolicy(document);
-    const target = sitePath(this.options.path, this.page, link.getAttribute("href"));
-    if (!this.sheets.has(target)) return super.embedLinkedStylesheet(link, document);
+    if (!this.isSiteSheet(link.getAttribute("href"))) return super.embedLinkedStylesheet(link, document);
     if (!this.placed) {
       this.placed = true;
-      link.setAttribute("href", linkTo(this.options.path, this.page, link.getAttribute("href"), this.merged));
       await super.embedLinkedStylesheet(link, document);
     }
     link.remove();
   }
 
+  isSiteSheet(href) {
+    return this.sheets.has(sitePath(this.options.path, this.page, href));
+  }
+
   // Links are relative to the page, or absolute with the site's base path; not to the site folder.
   async getCssAsset(href) {
+    if (this.isSiteSheet(href)) return this.merged;
     const file = path.resolve(this.options.path, sitePath(this.options.path, this.page, href));
     if (!file.startsWith(path.resolve(this.options.path) + path.sep)) return undefined;
     return this.readFile(file);
@@ -205,7 +196,7 @@ async function main() {
   const sheets = [...new Set([...linked].flatMap(([page, hrefs]) => hrefs.map((href) => sitePath(site, page, href))))]
     .filter((sheet) => existsSync(path.join(site, sheet)));
   if (sheets.length === 0) return console.log("optimise: no stylesheets linked; nothing to do");
-  const merged = await mergedStylesheet(site, sheets, pages);
+  const merged = await mergedCss(site, sheets, pages);
   const inlined = [];
   for (const page of pages) {
     if (linked.get(page).length === 0) continue; // redirect pages: nothing to inline
@@ -215,7 +206,7 @@ async function main() {
     writeFileSync(page, optimised);
     inlined.push(selectAll("head style", parseDocument(optimised)).reduce((sum, style) => sum + style.children[0].data.length, 0));
   }
-  for (const sheet of [...sheets, merged]) {
+  for (const sheet of sheets) {
     rmSync(path.join(site, sheet));
     rmSync(path.join(site, sheet + ".map"), { force: true });
   }
