@@ -18,7 +18,7 @@ from backguide import html
 # its stylesheets, data: SVG icons in its CSS, and fetching its sitemap (instant
 # navigation). Search (Pagefind) needs: its worker, fetching its index, and compiling its
 # WebAssembly, which only 'wasm-unsafe-eval' allows; it lets no JavaScript string run.
-# The optimiser (backguide/optimise.py) inlines each page's critical CSS in one `<style>`,
+# The optimiser (backguide/optimise.py) inlines each page's CSS in one `<style>`,
 # allowed by its hash; scripts set styles through the DOM, which CSP does not restrict,
 # so style-src needs no 'unsafe-inline'. A meta tag cannot carry frame-ancestors,
 # report-uri or sandbox.

@@ -1,10 +1,10 @@
 """`optimise-site SITE` (or `python -m backguide.optimise SITE`): make a built site paint like a bare page, then re-seal its CSP.
 
-The work is done by optimise/optimise.mjs with npm's Beasties (critical CSS inlined, the
-rest loaded without blocking) and PurgeCSS (unused rules dropped, stylesheets merged),
-versions locked in optimise/package-lock.json. Those rewrite pages, so each page's
+The work is done by optimise/optimise.mjs with npm's PurgeCSS (stylesheets merged, unused
+rules dropped) and Beasties (the rules each page uses inlined, the links removed), versions
+locked in optimise/package-lock.json. Those rewrite pages, so each page's
 Content-Security-Policy is written again here, over the final bytes, with the hash of its
-new inline `<style>` and script.
+new inline `<style>`.
 
 Locally the step is optional: without Node or its tools the site is left as MkDocs wrote it,
 and one line says how to install them. In CI (CI=true or REQUIRE_AUDIT_TOOLS=1) it is required.
@@ -54,7 +54,7 @@ def is_optimised(site: Path) -> bool:
 def reseal(site: Path) -> int:
     """Give every page that lost its policy tag a new one, hashed over its final bytes.
 
-    Each policy allows every page's critical CSS, not just its own: instant navigation
+    Each policy allows every page's inline CSS, not just its own: instant navigation
     brings the next page's `<style>` into the document the first page's policy governs.
     """
     pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
