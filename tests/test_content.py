@@ -11,7 +11,7 @@ import yaml
 from urllib.parse import urlsplit
 from mkdocs.utils.meta import get_data
 from project import SITE_URL
-from site_text import (
+from backguide.content import (
     CONTENT_MD,
     SOURCE,
     headings,
@@ -295,7 +295,7 @@ def test_the_floor_page_maps_its_options_near_the_top(site: Path) -> None:
 def test_the_best_time_comes_before_the_steps(site: Path) -> None:
     for src_uri in METHOD_PAGES:
         page = html.article(html.parse(built(site, src_uri)))
-        assert glance(page, ".at-a-glance")["Best time"] == "Midday or later, or after a warm shower"
+        assert glance(page, ".at-a-glance")["Best time"] == "Sometimes best midday or later, or after a warm shower"
         assert order_of(page, [".at-a-glance", "ol", ".admonition.best-time"]) == sorted(
             order_of(page, [".at-a-glance", "ol", ".admonition.best-time"])
         )
@@ -422,7 +422,7 @@ def test_sitemap_and_404_page(site: Path) -> None:
 
 
 def test_source_copy_matches_the_owners_text() -> None:
-    from site_text import OWNER_SOURCE
+    from backguide.content import OWNER_SOURCE
 
     if not OWNER_SOURCE.exists():
         pytest.skip(f"the owner's original is not beside this checkout ({OWNER_SOURCE})")

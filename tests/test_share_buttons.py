@@ -8,7 +8,7 @@ import markdown as python_markdown
 from backguide.html import classes, elements, parse
 from backguide.rules import check_warnings
 from backguide.share_buttons import add_share_buttons
-from site_text import page_sentences
+from backguide.content import page_sentences
 
 URL = "https://guide.example/methods/floor/"
 PAGE = """# Method 2: Floor
@@ -19,13 +19,17 @@ PAGE = """# Method 2: Floor
 
     Exercises should bring relief. If they bring you pain, you need to stop doing them immediately.
 
+!!! warning "Check with a GP or physiotherapist first"
+
+    Ask first if you have osteoporosis or take steroids long-term, are pregnant, had back surgery, a fall or an injury in recent months, have inflammatory arthritis such as ankylosing spondylitis, or have had cancer.
+
 !!! warning "Not if you have disc problems"
 
     These exercises are not recommended if you have disc problems.
 
 !!! warning "Persistent pain needs a doctor"
 
-    If this is you, seek medical attention to treat your pain.
+    Popping your back might not solve all of your issues, especially if you have persistent back, neck, or shoulder pain. If this is you, seek medical attention to treat your pain.
 
 ## Steps {#steps}
 

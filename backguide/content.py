@@ -1,21 +1,22 @@
-"""Text of the guide, as the source has it and as the built site shows it to readers.
+"""Text of the guide: the owner's source, what CONTENT.md lists, and what a built page shows.
 
-Both sides are cut into sentences and compared after `rules.normalize`, so typographic
-quotes, spacing and case do not count as changes. A sentence a reader sees must be a whole
-sentence of the source, or be listed in CONTENT.md; a shortened source sentence is a change
-like any other, and CONTENT.md lists it with the original beside it.
+Both sides are cut into sentences and compared after `normalize`, so typographic quotes,
+spacing and case do not count as changes. A sentence a reader sees must be a whole sentence
+of the source, or be listed in CONTENT.md; a shortened source sentence is a change like any
+other, and CONTENT.md lists it with the original beside it. CONTENT.md also marks the
+source's cautions (they must come before the steps) and says which source sentence backs
+each "At a glance" value; the build and the tests read those tables here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from backguide import html
 from backguide.facts import FACTS
-from backguide.rules import normalize
-from project import ROOT
+from backguide.site import ROOT
 
 SOURCE = ROOT / "source" / "how-to-crack-your-own-back.txt"
 # The owner keeps the original beside the project; the copy above must not drift from it.
@@ -47,6 +48,12 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[A-Z(“\"‘])")
 # Where a built page says something about itself outside its body.
 DESCRIPTIONS = ('meta[name="description"]', 'meta[property="og:description"]', 'meta[name="twitter:description"]')
+
+
+def normalize(text: str) -> str:
+    """Text as compared by the rules: straight quotes, single spaces, any case."""
+    text = text.translate(str.maketrans("‘’“”", "''\"\"")).replace("\u00a0", " ")
+    return " ".join(text.split()).casefold()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -147,23 +154,56 @@ def visible_text(page_html: str) -> str:
 
 # What CONTENT.md lists ---------------------------------------------------------------------
 
+# The tables of text that is not the owner's, each with a Review column a clinician fills in.
+REVIEWED_TABLES = (
+    "Sentences not from the source",
+    "Source sentences shortened",
+    "Words the layout shows",
+    "Glance facts",
+    "Page descriptions",
+)
+NEEDS_REVIEW = "needs review"
+# "reviewed 2027-01-15 by physiotherapist": only a clinician's review changes the status.
+REVIEWED = re.compile(r"reviewed (\d{4}-\d{2}-\d{2}) by [a-z][a-z ,'-]+")
+# A Pages cell naming every method page rather than a file.
+EVERY_METHOD_PAGE = "every method page"
+
 
 @dataclass(frozen=True)
 class Listed:
     sentences: list[str]  # "Sentences not from the source" and "Words the layout shows"
     shortened: list[str]  # the shown column of "Source sentences shortened"
     descriptions: list[str]  # "Page descriptions"
+    glance: list[str] = field(default_factory=list)  # the values of "Glance facts"
 
     def all(self) -> list[str]:
-        return self.sentences + self.shortened + self.descriptions
+        return self.sentences + self.shortened + self.descriptions + self.glance
+
+
+def _section(content_md: str, section: str) -> str:
+    parts = content_md.split(f"\n## {section}\n", 1)
+    if len(parts) != 2:
+        raise ValueError(f"CONTENT.md has no section '## {section}'")
+    return parts[1].split("\n## ", 1)[0]
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def table_rows(content_md: str, section: str) -> list[dict[str, str]]:
+    """The first table under '## <section>' in CONTENT.md: one dict a row, keyed by the header, cells as written."""
+    lines = [line for line in _section(content_md, section).splitlines() if line.startswith("|")]
+    if len(lines) < 2:
+        raise ValueError(f"CONTENT.md's section '## {section}' has no table")
+    header = _cells(lines[0])
+    return [dict(zip(header, _cells(line))) for line in lines[2:]]
 
 
 def table_column(content_md: str, section: str, column: int = 0) -> list[str]:
     """A column of the first table under '## <section>' in CONTENT.md, without its markup."""
-    text = content_md.split(f"\n## {section}\n", 1)
-    assert len(text) == 2, f"CONTENT.md has no section '## {section}'"
-    rows = [line for line in text[1].split("\n## ", 1)[0].splitlines() if line.startswith("|")]
-    return [row.split("|")[column + 1].strip().replace("`", "") for row in rows[2:]]
+    lines = [line for line in _section(content_md, section).splitlines() if line.startswith("|")]
+    return [_cells(line)[column].replace("`", "") for line in lines[2:]]
 
 
 def listed(content_md: str) -> Listed:
@@ -172,11 +212,83 @@ def listed(content_md: str) -> Listed:
         + table_column(content_md, "Words the layout shows"),
         shortened=table_column(content_md, "Source sentences shortened"),
         descriptions=table_column(content_md, "Page descriptions", 1),
+        glance=[row["Value"] for row in table_rows(content_md, "Glance facts")],
     )
 
 
 def reviewed_sentences(content_md: str) -> list[str]:
     return listed(content_md).all()
+
+
+def pages_cell(cell: str) -> tuple[str, ...]:
+    """A Pages cell: 'every method page', or files in backquotes, e.g. `docs/methods/standing.md`."""
+    if cell.strip().lower() == EVERY_METHOD_PAGE:
+        return (EVERY_METHOD_PAGE,)
+    return tuple(re.findall(r"`([^`]+)`", cell))
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A source sentence that warns or says who can do a move: it must come before the steps."""
+
+    sentence: str
+    pages: tuple[str, ...]  # docs/... files, or EVERY_METHOD_PAGE
+    kind: str  # caution or prerequisite
+
+    def applies_to(self, path: str) -> bool:
+        return EVERY_METHOD_PAGE in self.pages or path in self.pages
+
+
+def cautions(content_md: str) -> list[Caution]:
+    return [
+        Caution(row["Source sentence"], pages_cell(row["Pages"]), row["Kind"])
+        for row in table_rows(content_md, "Cautions and prerequisites")
+    ]
+
+
+@dataclass(frozen=True)
+class GlanceSource:
+    """A row of "Glance facts": the source sentence an "At a glance" value summarises."""
+
+    page: str  # docs/methods/chair.md, docs/methods/floor.md#knees-to-chest, or EVERY_METHOD_PAGE
+    fact: str  # the label readers see: "Works on"
+    value: str  # one value as readers see it: "Upper back"
+    sentence: str  # a whole sentence of the source
+
+
+def glance_sources(content_md: str) -> list[GlanceSource]:
+    rows = table_rows(content_md, "Glance facts")
+    return [
+        GlanceSource(row["Page"].replace("`", "").strip(), row["Fact"], row["Value"], row["Source sentence"])
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    table: str
+    text: str  # the row's first cell
+    status: str  # "needs review" or "reviewed YYYY-MM-DD by role"
+
+
+def review_statuses(content_md: str) -> list[ReviewStatus]:
+    """The Review cell of every row of text that is not the owner's."""
+    found = []
+    for table in REVIEWED_TABLES:
+        for row in table_rows(content_md, table):
+            first = next(iter(row.values()), "")
+            found.append(ReviewStatus(table, first.replace("`", ""), row.get("Review", "")))
+    return found
+
+
+def bad_review_statuses(content_md: str) -> list[str]:
+    """Rows whose Review cell is neither 'needs review' nor 'reviewed YYYY-MM-DD by role'."""
+    return [
+        f"CONTENT.md, {status.table}: the row \"{status.text}\" has Review \"{status.status}\";"
+        f" write  {NEEDS_REVIEW}  (or, after a clinician's review,  reviewed 2027-01-15 by physiotherapist)"
+        for status in review_statuses(content_md)
+        if status.status != NEEDS_REVIEW and not REVIEWED.fullmatch(status.status)
+    ]
 
 
 def vocabulary_labels() -> list[str]:
@@ -207,6 +319,6 @@ def unreviewed(sentences: list[str], source_text: str, reviewed: list[str]) -> l
 
 
 def _labels_only(text: str) -> bool:
-    """'Middle back, Upper back': a glance value made of facts-table labels only."""
+    """'Middle back and upper back': a glance value made of facts-table labels only."""
     one = "|".join(re.escape(normalize(label)) for label in sorted(vocabulary_labels(), key=len, reverse=True))
-    return re.fullmatch(f"(?:{one})(?:, (?:{one}))*", normalize(text)) is not None
+    return re.fullmatch(f"(?:{one})(?:(?:, | and )(?:{one}))*", normalize(text)) is not None
