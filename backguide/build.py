@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from backguide.gate import Checks
     from backguide.rules import Problem
     from backguide.site import SourcePage
 
@@ -31,7 +32,9 @@ def started(command: str) -> None:
 class SiteBuild:
     serving: bool  # a `mkdocs serve` preview, not a site to publish
     pages: list[SourcePage] = field(default_factory=list)  # every page and its front matter, read in on_files
-    problems: list[Problem] = field(default_factory=list)  # what the safety gate found
+    problems: list[Problem] = field(default_factory=list)  # what the safety gate found on the pages
+    include_problems: list[Problem] = field(default_factory=list)  # ...in the includes and CONTENT.md
+    checks: Checks | None = None  # what the gate judges pages with, read in on_files
     nav: Any = None  # the Navigation, kept from on_nav for llms.txt
     cards: dict[str, Any] = field(default_factory=dict)  # card path in the site -> (page, Card), drawn after the build
 

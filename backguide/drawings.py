@@ -80,7 +80,7 @@ def load_poses(path: Path, shown_as: str) -> dict[str, Drawing]:
 def markers(page_html: str) -> list[tuple[str, str]]:
     """Each drawing marker of the page, in order: (its exact HTML, the drawing's name)."""
     found = []
-    for node, content in html.comments(html.parse(page_html)):
+    for node, content in html.comments(html.content(page_html)):
         if content.strip().startswith(MARKER):
             found.append((node.html or "", content.strip().removeprefix(MARKER).strip()))
     return found

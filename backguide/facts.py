@@ -90,7 +90,7 @@ FACTS: tuple[Fact, ...] = (
 
 # The tip that matters before starting, on every method page: the "At a glance" box says it
 # in a few words (listed in CONTENT.md), and "Good to know" gives the source's full tip.
-BEST_TIME = ("Best time", "Midday or later, or after a warm shower")
+BEST_TIME = ("Best time", "Sometimes best midday or later, or after a warm shower")
 
 FACTS_BY_KEY = {fact.key: fact for fact in FACTS}
 FINDER_FACTS = tuple(fact for fact in FACTS if fact.finder_heading)
@@ -113,6 +113,23 @@ def fact_rows(meta: Mapping[str, Any], facts: tuple[Fact, ...] = FACTS) -> list[
     """(label, values) of the facts a page or an option gives, as the glance box and the overview show them."""
     rows = [(fact.glance_label, labels(fact, meta.get(fact.key))) for fact in facts]
     return [(label, values) for label, values in rows if values]
+
+
+def joined(values: list[str]) -> str:
+    """Labels as one phrase: 'A foam roller and a carpet, rug or yoga mat', 'Middle back and upper back'.
+
+    Labels may hold commas of their own, so the last two are joined by "and", and every label
+    after the first starts in lower case, as in a sentence.
+    """
+    if not values:
+        return ""
+    phrase = [values[0], *(value[:1].lower() + value[1:] for value in values[1:])]
+    return phrase[0] if len(phrase) == 1 else ", ".join(phrase[:-1]) + " and " + phrase[-1]
+
+
+def fact_lines(meta: Mapping[str, Any], facts: tuple[Fact, ...] = FACTS) -> list[tuple[str, str]]:
+    """(label, text) of the facts a page or an option gives, each as one phrase a reader reads."""
+    return [(label, joined(values)) for label, values in fact_rows(meta, facts)]
 
 
 def options(meta: Mapping[str, Any]) -> list[Mapping[str, Any]]:

@@ -7,16 +7,16 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Mapping
 
-from backguide.facts import BEST_TIME, OPTION_FACTS, fact_rows, options
+from backguide.facts import BEST_TIME, OPTION_FACTS, fact_lines, fact_rows, options
 from backguide.site import MarkdownHeading, below_headings
 
 
 def glance_html(meta: Mapping[str, Any], share: str = "") -> str:
     """The "At a glance" box; `share` (the page's share button) sits at the right of its title row."""
-    rows = [*fact_rows(meta), (BEST_TIME[0], [BEST_TIME[1]])]
+    rows = [*fact_lines(meta), BEST_TIME]
     # One line per term: search reads the box as text, and "back</dd><dt>Position" would
     # otherwise become the single word "backPosition".
-    items = "".join(f"\n<dt>{name}</dt>\n<dd>{escape(', '.join(values))}</dd>" for name, values in rows)
+    items = "".join(f"\n<dt>{name}</dt>\n<dd>{escape(text)}</dd>" for name, text in rows)
     return (
         '<aside class="at-a-glance" aria-labelledby="at-a-glance">'
         f'<div class="at-a-glance__top"><p class="at-a-glance__title" id="at-a-glance">At a glance</p>{share}</div>'
@@ -26,11 +26,10 @@ def glance_html(meta: Mapping[str, Any], share: str = "") -> str:
 
 def facts_line(option: Mapping[str, Any]) -> str:
     """An option's own facts on one line ("Hold: 15 seconds · Repeat: 4 times in all"), or ''."""
-    rows = fact_rows(option, OPTION_FACTS)
     items = "\n".join(
         f'<span class="facts-line__fact"><span class="facts-line__label">{name}:</span>'
-        f' <span class="facts-line__value">{escape(", ".join(values))}</span></span>'
-        for name, values in rows
+        f' <span class="facts-line__value">{escape(text)}</span></span>'
+        for name, text in fact_lines(option, OPTION_FACTS)
     )
     return f'<p class="facts-line">{items}</p>' if items else ""
 
@@ -64,3 +63,16 @@ def with_option_facts(markdown: str, meta: Mapping[str, Any]) -> str:
         return facts_line(option) if option else ""
 
     return below_headings(markdown, line)
+
+
+def glance_values(path: str, meta: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(where, fact label, value) of each value "At a glance" and the option facts lines show.
+
+    `where` is the page's file, or `file#option-id` for an option's own facts; each label of a
+    list ("Middle back", "Upper back") is a value of its own, backed by a sentence of its own.
+    """
+    found = [(path, label, value) for label, values in fact_rows(meta) for value in values]
+    found.append((path, *BEST_TIME))
+    for option in options(meta):
+        found += [(f"{path}#{option['id']}", label, value) for label, values in fact_rows(option, OPTION_FACTS) for value in values]
+    return found

@@ -20,6 +20,15 @@ def parse(html: str) -> Node:
     return LexborHTMLParser(html).root
 
 
+def content(html: str) -> Node:
+    """A page's content (a fragment of a body) as the `<body>` that holds it.
+
+    Parsed inside an open `<body>`, so a `<style>`, `<link>` or `<meta>` at its start stays in
+    the content, where a browser shows this fragment, instead of moving to a `<head>`.
+    """
+    return LexborHTMLParser(f"<!DOCTYPE html><html><head></head><body>{html}</body></html>").body
+
+
 def fragment(html: str) -> list[Node]:
     """The top-level nodes of an HTML fragment, ready to insert into another tree."""
     body = LexborHTMLParser(f"<body>{html}</body>").body

@@ -31,3 +31,8 @@ def missing_includes(path: str, markdown: str, base_paths: list[Path], project: 
         where = ", ".join(os.path.relpath(base, project) + "/" for base in base_paths) or "no base_path"
         problems.append(f'{path}: includes "{name}", which is not in {where}; {fix}')
     return problems
+
+
+def included(markdown: str) -> set[str]:
+    """The names of the files a page's Markdown includes."""
+    return {match.group(2).strip() for match in INCLUDE.finditer(markdown)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from backguide.facts import FINDER_FACTS, Fact, fact_rows, group_id, words
+from backguide.facts import FINDER_FACTS, Fact, fact_lines, group_id, words
 from backguide.site import SourcePage, link
 
 
@@ -18,7 +18,7 @@ def overview_markdown(methods: list[SourcePage], from_uri: str) -> str:
     """Material grid cards, one per method, with links relative to the page that shows them."""
     cards = []
     for page in methods:
-        lines = "\n".join(f"    **{name}:** {escape(', '.join(values))}  " for name, values in fact_rows(dict(page.meta)))
+        lines = "\n".join(f"    **{name}:** {escape(text)}  " for name, text in fact_lines(dict(page.meta)))
         cards.append(f"-   **[{escape(page.title)}]({link(page.src_uri, from_uri)})**\n\n    ---\n\n{lines}")
     return '<div class="grid cards method-overview" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 

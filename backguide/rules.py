@@ -1,7 +1,13 @@
 """The safety rules for method pages: the rules as data, and pure functions over HTML.
 
 Nothing here knows about MkDocs events. The gate hook, the `check-site` command and the
-tests all call `check_method_page`, so the guarantee holds whichever engine renders the pages.
+tests all call these functions (through `backguide.gate.check_page`), so the guarantee holds
+whichever engine renders the pages.
+
+What a reader must meet before the first step is judged by allow-lists, not by spotting
+tricks one at a time: before the warnings only the "Before you start" heading; in the safety
+panel only the safety includes; each required warning exactly as its include writes it, in
+plain markup, with nothing that hides or rewrites it.
 """
 
 from __future__ import annotations
@@ -9,34 +15,72 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from backguide import html
+from backguide.blocks import (
+    HEADINGS,
+    NUMBERED,
+    STEP_HEADING,
+    TITLE_CLASS,
+    body_text,
+    clip,
+    describe,
+    describe_tag,
+    is_admonition,
+    same_title,
+    title_of,
+)
+from backguide.content import normalize
 from backguide.facts import FACTS, FREE_TEXT_LIMIT, OPTION_FACTS, Fact
 
 # Re-exported: the gate decides which pages it judges with the site model's own test.
 from backguide.site import is_method_page  # noqa: F401
+
+__all__ = ["normalize", "is_method_page"]
 
 
 @dataclass(frozen=True)
 class RequiredWarning:
     kind: str  # the admonition type, e.g. "danger"
     title: str
-    # The sentences are written here as well as in the include on purpose: the
-    # include is what the page shows, this is what the page must still say if
-    # someone edits the include.
+    # The box's whole text, written here as well as in the include on purpose: the include
+    # is what the page shows, this is what the page must still say, word for word, if
+    # someone edits the include. A box that says more or less is refused.
     sentences: tuple[str, ...]
     include: str  # the snippet in includes/ that carries the warning
     equipment: str | None = None  # only for methods that use this equipment
 
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
 
-REQUIRED_WARNINGS: tuple[RequiredWarning, ...] = (
-    RequiredWarning(
-        "danger",
-        "Stop if it hurts",
-        ("Exercises should bring relief.", "If they bring you pain, you need to stop doing them immediately."),
-        "stop-if-painful.md",
+    @property
+    def fix(self) -> str:
+        return f'--8<-- "{self.include}"'
+
+
+STOP_IF_IT_HURTS = RequiredWarning(
+    "danger",
+    "Stop if it hurts",
+    ("Exercises should bring relief.", "If they bring you pain, you need to stop doing them immediately."),
+    "stop-if-painful.md",
+)
+CHECK_FIRST = RequiredWarning(
+    "warning",
+    "Check with a GP or physiotherapist first",
+    (
+        "Ask first if you have osteoporosis or take steroids long-term, are pregnant, had back surgery,"
+        " a fall or an injury in recent months, have inflammatory arthritis such as ankylosing spondylitis,"
+        " or have had cancer.",
     ),
+    "check-first.md",
+)
+
+# In the order the safety panel shows them (CONTENT.md, "Method pages").
+REQUIRED_WARNINGS: tuple[RequiredWarning, ...] = (
+    STOP_IF_IT_HURTS,
+    CHECK_FIRST,
     RequiredWarning(
         "warning",
         "Not if you have disc problems",
@@ -46,7 +90,11 @@ REQUIRED_WARNINGS: tuple[RequiredWarning, ...] = (
     RequiredWarning(
         "warning",
         "Persistent pain needs a doctor",
-        ("If this is you, seek medical attention to treat your pain.",),
+        (
+            "Popping your back might not solve all of your issues, especially if you have persistent back,"
+            " neck, or shoulder pain.",
+            "If this is you, seek medical attention to treat your pain.",
+        ),
         "get-help.md",
     ),
     RequiredWarning(
@@ -61,11 +109,39 @@ REQUIRED_WARNINGS: tuple[RequiredWarning, ...] = (
     ),
 )
 
-# A heading that starts a step section, for pages whose steps are sections rather than a list.
-STEP_HEADING = re.compile(r"^(step|option)\b", re.IGNORECASE)
+# Pages that are not method pages but must still carry some warnings, whole and in view.
+PAGE_WARNINGS: dict[str, tuple[RequiredWarning, ...]] = {
+    "rules.md": (STOP_IF_IT_HURTS, CHECK_FIRST),
+}
+
+# The one-line pointer to the urgent help that closes the safety panel (includes/red-flags.md).
+RED_FLAGS_CLASS = "red-flags"
+RED_FLAGS_INCLUDE = "red-flags.md"
+PANEL_CLASS = "safety-panel"
+
+# Elements no page may carry (backguide.markup reports them wherever they are).
+FORBIDDEN_ELEMENTS = frozenset(
+    {"style", "link", "script", "template", "slot", "iframe", "frame", "frameset", "object", "embed", "portal", "base", "meta"}
+)
 
 # Inside these, an admonition's markup is shown or kept as text, never as a warning.
 TEXT_ONLY_TAGS = {"pre", "code", "template", "script", "noscript", "textarea"}
+
+# What a required warning may be made of: the plain markup its include renders to. Anything
+# else on the box, around it or inside it (hidden, aria-hidden, inert, popover, a <dialog>,
+# <del>, <bdo>, SVG, a class the theme hides, a style) could hide or rewrite it.
+BOX_TAGS = {
+    "div": {"class"},
+    "details": {"class", "open"},
+    "summary": set(),
+    "p": {"class"},
+    "strong": set(),
+    "em": set(),
+    "a": {"href"},
+    "br": set(),
+}
+# Characters that reorder or hide the text around them (Unicode bidirectional controls).
+DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
@@ -77,9 +153,14 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-def check_method_page(path: str, content_html: str, meta: Mapping[str, Any]) -> list[Problem]:
-    """Every problem of one method page, given its rendered content and its front matter."""
-    messages = check_front_matter(meta) + check_warnings(content_html, meta)
+def check_method_page(path: str, content_html: str, meta: Mapping[str, Any], broken_includes: Iterable[str] = ()) -> list[Problem]:
+    """Every problem of one method page, given its rendered content and its front matter.
+
+    `broken_includes` are includes already reported as broken themselves; the pages that
+    pull them in are not blamed again for the same fault.
+    """
+    root = html.content(content_html)
+    messages = check_front_matter(meta) + check_description(meta, root) + check_warnings(root, meta, broken_includes)
     return [Problem(path, message) for message in messages]
 
 
@@ -88,7 +169,7 @@ def error_message(problems: list[Problem]) -> str:
     pages = len({problem.path for problem in problems})
     lines = "\n".join(f"  {problem}" for problem in problems)
     noun = "page" if pages == 1 else "pages"
-    return f"Safety gate: {pages} method {noun} cannot be published yet:\n{lines}"
+    return f"Safety gate: {pages} {noun} cannot be published yet:\n{lines}"
 
 
 # Front matter -------------------------------------------------------------------------------
@@ -182,13 +263,50 @@ def check_review_dates(meta: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+# The one-line summary ---------------------------------------------------------------------------
+
+# Verbs that open an instruction. The template shows the description above the safety
+# warnings, so it may say what a method is ("How to …", "Four ways to …"), never what to do.
+INSTRUCTION_VERBS = frozenset(
+    """
+    arch bend bring clasp cup curl do draw drop extend find flatten fold grab hold hug inhale
+    exhale kneel lean lie lift lower make move place plant press pull push put raise reach relax
+    release repeat rest return roll rotate select sit slide squeeze stand start step straighten
+    stretch swing take tilt turn twist try use walk
+    """.split()
+)
+# Words that open some steps but give no instruction themselves ("To get a crack further up …").
+NOT_VERBS = frozenset("a an again arms as at however if next now standing that the then this to".split())
+# A description sharing this many words in a row with a step repeats the step.
+SHARED_WORDS = 6
+
+
+def check_description(meta: Mapping[str, Any], root: html.Node) -> list[str]:
+    """The description shows above the warnings: it must not instruct or repeat a step."""
+    description = meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        return []  # check_front_matter says it is missing
+    words = re.findall(r"[a-z’']+|\d+", normalize(description))
+    steps = [normalize(html.text(item)) for item in root.css("ol > li")]
+    first_words = {re.sub(r"[^a-z]", "", step.split()[0]) for step in steps if step.split()}
+    fix = "say what the method is instead, e.g.  description: How to crack your upper back using a chair."
+    if NUMBERED.match(description) or re.search(r"\bstep\s*\d", description, re.IGNORECASE):
+        return [f"front matter 'description' numbers a step, and it shows above the safety warnings; {fix}"]
+    # The first word of each clause: "No chair needed: push your fist …" instructs after its colon.
+    openers = [clause.split()[0] for clause in re.split(r"[:;,.(—–]", normalize(description)) if clause.split()]
+    verbs = INSTRUCTION_VERBS | (first_words - NOT_VERBS)
+    opener = next((word for word in openers if word in verbs), None)
+    if opener:
+        return [f"front matter 'description' gives an instruction (\"{opener} …\"), and it shows above the safety warnings; {fix}"]
+    for step in steps:
+        step_words = re.findall(r"[a-z’']+|\d+", step)
+        runs = {tuple(step_words[i : i + SHARED_WORDS]) for i in range(len(step_words) - SHARED_WORDS + 1)}
+        if any(tuple(words[i : i + SHARED_WORDS]) in runs for i in range(len(words) - SHARED_WORDS + 1)):
+            return [f"front matter 'description' repeats a step, and it shows above the safety warnings; {fix}"]
+    return []
+
+
 # Warnings -----------------------------------------------------------------------------------
-
-
-def normalize(text: str) -> str:
-    """Text as compared by the rules: straight quotes, single spaces, any case."""
-    text = text.translate(str.maketrans("‘’“”", "''\"\"")).replace("\u00a0", " ")
-    return " ".join(text.split()).casefold()
 
 
 def required_warnings(meta: Mapping[str, Any]) -> list[RequiredWarning]:
@@ -196,61 +314,104 @@ def required_warnings(meta: Mapping[str, Any]) -> list[RequiredWarning]:
     return [rule for rule in REQUIRED_WARNINGS if rule.equipment is None or rule.equipment in equipment]
 
 
-def check_warnings(content_html: str, meta: Mapping[str, Any]) -> list[str]:
-    root = html.body(html.parse(content_html))
+def check_warnings(root: html.Node | str, meta: Mapping[str, Any], broken_includes: Iterable[str] = ()) -> list[str]:
+    """The method page's warnings: each whole, open, plain and alone above the first step."""
+    if isinstance(root, str):
+        root = html.content(root)
+    broken = set(broken_includes)
     nodes = list(html.elements(root))
     order = {node.mem_id: index for index, node in enumerate(nodes)}
-    first_step = _first_step(nodes)
+    first_step = find_first_step(nodes)
     problems = []
     if first_step is None:
         problems.append("has no numbered steps; write the steps as a numbered list (1. 2. 3.) below the warnings")
     step_position = order[first_step.mem_id] if first_step is not None else len(order)
-    admonitions = [node for node in nodes if _is_admonition(node)]
-    for rule in required_warnings(meta):
-        problem = _check_warning(rule, admonitions, order, step_position)
+    boxes = _boxes(nodes)
+    rules = [rule for rule in required_warnings(meta) if rule.include not in broken]
+    for rule in rules:
+        problem = _check_warning(rule, boxes, order, step_position, root, on_method_page=True)
         if problem:
             problems.append(problem)
+    # Content above the warnings is judged once they are all there and above the steps: until
+    # then the steps themselves stand above them, and that is reported already.
+    if not problems:
+        problems += _before_the_warnings(root, boxes, required_warnings(meta))
+    problems += _panel_problems(root)
     return problems
 
 
-def _check_warning(rule: RequiredWarning, admonitions: list[html.Node], order: dict[int, int], first_step: int) -> str | None:
-    fix = f'--8<-- "{rule.include}"'
-    real = [node for node in admonitions if not any(a.tag in TEXT_ONLY_TAGS for a in html.ancestors(node))]
-    titled = [node for node in real if normalize(_title(node)) == normalize(rule.title)]
-    of_kind = [node for node in titled if rule.kind in html.classes(node)]
-    seen = [node for node in of_kind if _is_seen(node)]
-    whole = [node for node in seen if not _missing_sentences(rule, node)]
-    if any(order[node.mem_id] < first_step for node in whole):
-        return None
-    if whole:
-        return f"the '{rule.title}' warning comes after the first step; move  {fix}  above the steps"
-    if seen:
-        lost = _missing_sentences(rule, seen[0])[0]
-        return f"the '{rule.title}' warning has lost the sentence \"{lost}\"; use  {fix}  unchanged"
-    if of_kind:
+def check_page_warnings(root: html.Node | str, rules: Iterable[RequiredWarning], broken_includes: Iterable[str] = ()) -> list[str]:
+    """Warnings a page other than a method page must show (the rules page): each whole and open."""
+    if isinstance(root, str):
+        root = html.content(root)
+    nodes = list(html.elements(root))
+    order = {node.mem_id: index for index, node in enumerate(nodes)}
+    boxes = _boxes(nodes)
+    broken = set(broken_includes)
+    problems = [_check_warning(rule, boxes, order, len(order), root, on_method_page=False) for rule in rules if rule.include not in broken]
+    return [problem for problem in problems if problem]
+
+
+def _boxes(nodes: list[html.Node]) -> list[html.Node]:
+    """Every admonition a browser renders as one: not inside a code block, a template or a comment."""
+    return [
+        node
+        for node in nodes
+        if is_admonition(node) and not any(a.tag in TEXT_ONLY_TAGS for a in html.ancestors(node))
+    ]
+
+
+def _check_warning(
+    rule: RequiredWarning, boxes: list[html.Node], order: dict[int, int], first_step: int, root: html.Node, *, on_method_page: bool
+) -> str | None:
+    fix = rule.fix
+    titled = [node for node in boxes if same_title(title_of(node), rule.title)]
+    if not titled:
+        if on_method_page:
+            return f"the '{rule.title}' warning is missing above the first step; add  {fix}  before the steps"
+        return f"the '{rule.title}' warning is missing; add  {fix}  to the page"
+    if len(titled) > 1:
         return (
-            f"the '{rule.title}' warning is collapsed or hidden, so a reader can miss it;"
-            f" use  {fix}  as it is (a '???' block counts only as '???+')"
+            f"has {len(titled)} boxes titled '{rule.title}'; keep only the one  {fix}  writes"
+            " and remove the other, which a reader could take for the warning"
         )
-    if titled:
-        kinds = sorted(html.classes(titled[0]) - {"admonition"})
+    box = titled[0]
+    if rule.kind not in html.classes(box):
+        kinds = sorted(html.classes(box) - {"admonition"})
         return (
             f"the '{rule.title}' warning is a {'/'.join(kinds) or 'plain'} admonition, not '{rule.kind}';"
             f" use  {fix}  instead of writing it by hand"
         )
-    return f"the '{rule.title}' warning is missing above the first step; add  {fix}  before the steps"
-
-
-def _title(admonition: html.Node) -> str:
-    for child in admonition.iter(include_text=False):
-        if child.tag == "summary" or "admonition-title" in html.classes(child):
-            return html.text(child)
-    return ""
+    if wrapper := _wrapper_problem(box, root):
+        return wrapper
+    if not _is_seen(box):
+        return (
+            f"the '{rule.title}' warning is collapsed or hidden, so a reader can miss it;"
+            f" use  {fix}  as it is (a '???' block counts only as '???+')"
+        )
+    if markup := _markup_problem(box, rule.kind):
+        return f"the '{rule.title}' warning is hidden or changed by {markup}; use  {fix}  unchanged, with nothing added in or around it"
+    body = normalize(body_text(box))
+    if lost := [sentence for sentence in rule.sentences if normalize(sentence) not in body]:
+        return f"the '{rule.title}' warning has lost the sentence \"{lost[0]}\"; use  {fix}  unchanged"
+    if extra := " ".join(body.replace(normalize(rule.text), " ").split()):
+        return (
+            f"the '{rule.title}' warning says more than its include (\"{clip(extra)}\");"
+            f" use  {fix}  unchanged, and write anything else outside the box"
+        )
+    if order[box.mem_id] > first_step:
+        return f"the '{rule.title}' warning comes after the first step; move  {fix}  above the steps"
+    return None
 
 
 def _is_seen(node: html.Node) -> bool:
-    """Whether a reader sees the node without opening anything first (as far as attributes tell)."""
+    """Whether a reader sees the node without opening anything first (as far as attributes tell).
+
+    The safety panel's own attributes are judged once, by _panel_problems, not once per box.
+    """
     for element in (node, *html.ancestors(node)):
+        if is_panel(element):
+            continue
         attrs = element.attributes
         if element.tag == "details" and "open" not in attrs:
             return False
@@ -261,20 +422,121 @@ def _is_seen(node: html.Node) -> bool:
     return True
 
 
-def _missing_sentences(rule: RequiredWarning, admonition: html.Node) -> list[str]:
-    body = normalize(html.text(admonition, skip=frozenset({"admonition-title"})))
-    return [sentence for sentence in rule.sentences if normalize(sentence) not in body]
+def _markup_problem(box: html.Node, kind: str) -> str | None:
+    """What on the box or inside it is not the plain markup of an include."""
+    allowed_classes = {"admonition", kind, TITLE_CLASS}
+    for element in html.elements(box):
+        attributes = BOX_TAGS.get(element.tag)
+        if attributes is None:
+            return f"a <{element.tag}> element in it"
+        if unknown := sorted(set(element.attributes) - attributes):
+            return f"the attribute '{unknown[0]}' on its <{element.tag}>"
+        if unknown_classes := sorted(html.classes(element) - allowed_classes):
+            return f"the class '{unknown_classes[0]}' on its <{element.tag}>"
+    if controls := sorted(DIRECTION_CONTROLS & set(html.text(box))):
+        return f"a text-direction control character (U+{ord(controls[0]):04X}) that reorders its words"
+    return None
 
 
-def _first_step(nodes: list[html.Node]) -> html.Node | None:
+def _wrapper_problem(box: html.Node, root: html.Node) -> str | None:
+    """Anything around a box but the safety panel, which stands at the top level of the page.
+
+    The message names the wrapper, not the warning, so that one wrapper around four
+    warnings is one message.
+    """
+    for ancestor in html.ancestors(box):
+        if ancestor.mem_id == root.mem_id or ancestor.tag in {"body", "html"}:
+            return None
+        if is_panel(ancestor) and ancestor.parent is not None and ancestor.parent.mem_id == root.mem_id:
+            return None
+        if not is_panel(ancestor):
+            return (
+                f"the safety warnings are inside {describe_tag(ancestor)}, which can hide them or keep them from"
+                f" screen readers; write the safety panel ({PANEL_CLASS}) at the top level of the page, in nothing else"
+            )
+    return None
+
+
+def is_panel(node: html.Node) -> bool:
+    """The safety panel, however it is marked up (_panel_problems judges its markup)."""
+    return node.tag == "div" and PANEL_CLASS in html.classes(node)
+
+
+def find_first_step(nodes: list[html.Node]) -> html.Node | None:
     """The first numbered list outside the admonitions, or the first 'Step…'/'Option…' heading."""
     for node in nodes:
-        if node.tag == "ol" and not any(_is_admonition(ancestor) for ancestor in html.ancestors(node)):
+        if node.tag == "ol" and not any(is_admonition(ancestor) for ancestor in html.ancestors(node)):
             return node
         if node.tag in {"h2", "h3", "h4", "h5", "h6"} and STEP_HEADING.match(html.text(node).strip()):
             return node
     return None
 
 
-def _is_admonition(node: html.Node) -> bool:
-    return (node.tag == "div" and "admonition" in html.classes(node)) or node.tag == "details"
+# What may come before the warnings, and what the safety panel may hold ------------------------------
+
+
+def _top_level(root: html.Node) -> list[html.Node]:
+    return [child for child in root.iter(include_text=False) if child.is_element_node]
+
+
+def _holds(node: html.Node, boxes: set[int]) -> bool:
+    return any(element.mem_id in boxes for element in html.elements(node))
+
+
+def _before_the_warnings(root: html.Node, boxes: list[html.Node], rules: list[RequiredWarning]) -> list[str]:
+    """Before the first required warning only headings that are not steps: nothing a reader could act on."""
+    titles = [rule.title for rule in rules]
+    required = {box.mem_id for box in boxes if any(same_title(title_of(box), title) for title in titles)}
+    if not required:
+        return []  # the missing warnings are reported one by one
+    problems = []
+    for node in _top_level(root):
+        if _holds(node, required):
+            break
+        if node.tag in HEADINGS and not NUMBERED.match(html.text(node)):
+            continue
+        if _is_share_button(node):
+            continue
+        if any(element.tag in FORBIDDEN_ELEMENTS for element in html.elements(node)):
+            continue  # reported as forbidden markup, wherever it stands
+        problems.append(
+            f"{describe(node)} comes before the safety warnings; only the 'Before you start' heading may come"
+            " before them, so move it below the safety panel (steps belong in the numbered list under the warnings)"
+        )
+    return problems
+
+
+# The share button under a page's title (backguide.share_buttons): a button, its icon and a label.
+SHARE_BUTTON_TAGS = frozenset({"div", "button", "svg", "path", "span"})
+
+
+def _is_share_button(node: html.Node) -> bool:
+    return (
+        "share" in html.classes(node)
+        and all(element.tag in SHARE_BUTTON_TAGS for element in html.elements(node))
+        and normalize(html.text(node)) == "share"
+    )
+
+
+def _panel_problems(root: html.Node) -> list[str]:
+    """The safety panel is plain, and holds the safety includes and the red-flag line, nothing else."""
+    known = {rule.title for rule in REQUIRED_WARNINGS}
+    problems = []
+    for panel in (node for node in html.elements(root) if is_panel(node)):
+        # A style= is reported with every other style written in a page (backguide.markup).
+        extra = sorted(set(panel.attributes) - {"class", "style"}) or sorted(html.classes(panel) - {PANEL_CLASS})
+        if extra:
+            problems.append(
+                f"the safety panel carries '{extra[0]}', which can hide it or keep it from screen readers;"
+                f" write it as  <div class=\"{PANEL_CLASS}\" markdown>  with nothing added"
+            )
+        for child in _top_level(panel):
+            if is_admonition(child) and any(same_title(title_of(child), title) for title in known):
+                continue
+            if child.tag == "p" and html.classes(child) == {RED_FLAGS_CLASS}:
+                continue
+            problems.append(
+                f"the safety panel holds {describe(child)}; it holds only the safety includes,"
+                " so move it below the panel"
+            )
+    return problems

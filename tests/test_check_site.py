@@ -11,23 +11,22 @@ from backguide.check_site import check_site
 from backguide.site import front_matter, source_pages
 from project import ROOT
 
-DOCS = ROOT / "docs"
+PAGES = len(source_pages(ROOT / "docs"))
 
 
-def run_check(site_dir: Path, docs_dir: Path = DOCS) -> subprocess.CompletedProcess:
+def run_check(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [Path(sys.executable).with_name("check-site"), str(site_dir), "--docs", str(docs_dir)],
+        [Path(sys.executable).with_name("check-site"), str(site_dir), "--project", str(project)],
         capture_output=True,
         text=True,
     )
 
 
 def test_the_real_site_passes(site: Path) -> None:
-    methods = len([page for page in source_pages(DOCS) if page.is_method])
-    assert check_site(site, DOCS) == (methods, [])
+    assert check_site(site, ROOT) == (PAGES, [])
     result = run_check(site)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"check-site: {methods} method pages of {site} have their safety warnings\n"
+    assert result.stdout == f"check-site: {PAGES} pages of {site} pass the safety rules\n"
 
 
 def test_a_page_stripped_after_the_build_is_caught(site: Path, tmp_path: Path) -> None:
@@ -42,24 +41,46 @@ def test_a_page_stripped_after_the_build_is_caught(site: Path, tmp_path: Path) -
     assert result.stderr == (
         "docs/methods/foam-roller.md: the 'Stop if it hurts' warning is missing above the first step;"
         ' add  --8<-- "stop-if-painful.md"  before the steps\n'
-        f"check-site: 1 problem(s) on the method pages of {copy}\n"
+        f"check-site: 1 problem(s) in {copy}\n"
     )
+
+
+def test_a_page_changed_after_the_build_is_caught(site: Path, tmp_path: Path) -> None:
+    """What the build refuses, check-site refuses on the built page too: here a style that hides the panel."""
+    copy = shutil.copytree(site, tmp_path / "site")
+    page = copy / "methods" / "chair" / "index.html"
+    page.write_text(page.read_text().replace('<div class="safety-panel">', '<div class="safety-panel" inert>', 1))
+    _, problems = check_site(copy, ROOT)
+    assert [str(problem) for problem in problems] == [
+        "docs/methods/chair.md: the safety panel carries 'inert', which can hide it or keep it from screen readers;"
+        ' write it as  <div class="safety-panel" markdown>  with nothing added'
+    ]
+
+
+def test_a_raw_html_page_in_the_site_is_caught(site: Path, tmp_path: Path) -> None:
+    copy = shutil.copytree(site, tmp_path / "site")
+    (copy / "methods" / "quick.html").write_text("<!doctype html><title>Quick</title><ol><li>Lean back hard.</li></ol>")
+    _, problems = check_site(copy, ROOT)
+    assert [str(problem) for problem in problems] == [
+        "site/methods/quick.html: is published at /methods/quick.html but comes from no Markdown page of docs/,"
+        " so no safety rule judged it; write it as a Markdown page in docs/ and delete the HTML file"
+    ]
 
 
 def test_a_missing_built_page_is_caught(site: Path, tmp_path: Path) -> None:
     copy = shutil.copytree(site, tmp_path / "site")
     shutil.rmtree(copy / "methods" / "chair")
-    _, problems = check_site(copy, DOCS)
+    _, problems = check_site(copy, ROOT)
     assert [str(p) for p in problems] == [
-        f"docs/methods/chair.md: is a method page, but {copy}/methods/chair/index.html is missing; build the site first"
+        f"docs/methods/chair.md: is a page of docs/, but {copy}/methods/chair/index.html is missing; build the site first"
     ]
 
 
-def test_no_method_pages_is_a_failure(tmp_path: Path) -> None:
+def test_no_pages_is_a_failure(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    result = run_check(tmp_path, tmp_path / "docs")
+    result = run_check(tmp_path, tmp_path)
     assert result.returncode == 1
-    assert "no method pages found" in result.stderr
+    assert "no pages found" in result.stderr
 
 
 def test_front_matter_reads_like_mkdocs() -> None:

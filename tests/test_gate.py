@@ -24,18 +24,38 @@ METHOD_PAGES = [DOCS / src_uri for src_uri in METHOD_URIS]
 
 
 def case_site(case: Path, dest: Path) -> Path:
-    """The project's own config, includes and gate, with the case's pages as docs/."""
+    """The project's own config, includes and gate, with the case's pages as docs/.
+
+    A case may also bring includes/ files (laid over the project's), and a project-files.txt
+    naming more of the project's files to copy (CONTENT.md: then the rules that read it judge
+    the case too). Without a help page of its own it gets the project's, which the red-flag
+    line of every method page links to.
+    """
     copy_project(dest)
     shutil.rmtree(dest / "docs")
     shutil.copytree(case / "docs", dest / "docs")
+    if not (dest / "docs" / "help.md").exists():
+        shutil.copy2(ROOT / "docs" / "help.md", dest / "docs" / "help.md")
+    if (case / "includes").is_dir():
+        shutil.copytree(case / "includes", dest / "includes", dirs_exist_ok=True)
+    wanted = case / "project-files.txt"
+    for name in wanted.read_text().split() if wanted.exists() else []:
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, dest / name)
+    # A page with a drawing marker draws from the real page's poses, unless it brings its own.
+    for page in (dest / "docs").rglob("*.md"):
+        poses = page.with_suffix(".poses.yml")
+        real = ROOT / "docs" / poses.relative_to(dest / "docs")
+        if "drawing:" in page.read_text() and not poses.exists() and real.exists():
+            shutil.copy2(real, poses)
     return dest / "mkdocs.yml"
 
 
 def case_overrides(config_file: Path) -> dict:
-    # Only the gate and its include check: the other hooks and plugins need pages these small sites do not have.
+    # Only the gate, its include check and the drawings: the other hooks and plugins need pages
+    # these small sites do not have.
     project = config_file.parent
     pages = sorted(path.relative_to(project / "docs").as_posix() for path in (project / "docs").rglob("*.md"))
-    hooks = [str(project / "hooks" / name) for name in ("includes_exist.py", "safety.py")]
+    hooks = [str(project / "hooks" / name) for name in ("includes_exist.py", "drawings.py", "safety.py")]
     return {"hooks": hooks, "plugins": [], "nav": pages}
 
 
@@ -55,7 +75,7 @@ def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_p
     copy = tmp_path / page.relative_to(ROOT)
     copy.write_text(copy.read_text().replace('--8<-- "stop-if-painful.md"', ""))
     assert gate_error(tmp_path / "mkdocs.yml", tmp_path / "site") == (
-        "Safety gate: 1 method page cannot be published yet:\n"
+        "Safety gate: 1 page cannot be published yet:\n"
         f"  {page.relative_to(ROOT).as_posix()}: the 'Stop if it hurts' warning is missing above the first step;"
         ' add  --8<-- "stop-if-painful.md"  before the steps'
     )
@@ -63,8 +83,7 @@ def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_p
 
 def test_every_real_page_passes(site: Path) -> None:
     """A false alarm is a defect too: each real method page, as built, passes every rule."""
-    found = check_site(site, DOCS)
-    assert found == (len(METHOD_URIS), [])
+    assert check_site(site, ROOT) == (len(list(DOCS.rglob("*.md"))), [])
 
 
 @pytest.mark.parametrize(

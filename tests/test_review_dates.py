@@ -38,3 +38,25 @@ def test_review_dates_are_checked_when_given() -> None:
     assert check_review_dates({"reviewed": datetime.date(2026, 1, 1), "next_review": datetime.date(2025, 1, 1)}) == [
         "front matter 'next_review' must come after 'reviewed'"
     ]
+
+
+def test_the_audit_counts_what_no_clinician_has_reviewed() -> None:
+    from audit.review_dates import clinician_review_report
+
+    table = "\n## Sentences not from the source\n\n| Sentence | Where | Why | Review |\n|---|---|---|---|\n"
+    rows = "| A. | x | y | needs review |\n| B. | x | y | reviewed 2027-01-15 by physiotherapist |\n"
+    empty = "".join(f"\n## {name}\n\n| Text | Review |\n|---|---|\n" for name in
+                    ("Source sentences shortened", "Words the layout shows", "Glance facts", "Page descriptions"))
+    assert clinician_review_report(table + rows + empty) == (
+        'Clinician review: 1 of 2 added texts in CONTENT.md still need review (1 in "Sentences not from the source")'
+        " (not a miss)"
+    )
+
+
+def test_the_nhs_reference_is_due_for_a_new_check_after_a_year() -> None:
+    from audit.review_dates import reference_report
+    from backguide.red_flags import reference
+
+    checked = reference().checked
+    assert "due for a new check" not in reference_report(checked + datetime.timedelta(days=365))
+    assert reference_report(checked + datetime.timedelta(days=366)).endswith("due for a new check")

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from backguide.rules import REQUIRED_WARNINGS, check_front_matter, check_method_page, check_warnings, is_method_page
+from backguide.rules import (
+    REQUIRED_WARNINGS,
+    check_description,
+    check_front_matter,
+    check_method_page,
+    check_warnings,
+    is_method_page,
+)
+
+from backguide import html
 
 META = {
     "title": "Method 1: Chair",
-    "description": "Lean back over a chair.",
+    "description": "How to crack your back over a chair.",
     "method": 1,
     "equipment": ["chair"],
     "position": "sitting",
@@ -21,9 +30,15 @@ DISC = (
     '<div class="admonition warning"><p class="admonition-title">Not if you have disc problems</p>'
     "<p>These exercises are not recommended if you have disc problems.</p></div>"
 )
-HELP = (
+CHECK = (
+    '<div class="admonition warning"><p class="admonition-title">Check with a GP or physiotherapist first</p>'
+    "<p>Ask first if you have osteoporosis or take steroids long-term, are pregnant, had back surgery, a fall or an"
+    " injury in recent months, have inflammatory arthritis such as ankylosing spondylitis, or have had cancer.</p></div>"
+)
+HELP = CHECK + (
     '<div class="admonition warning"><p class="admonition-title">Persistent pain needs a doctor</p>'
-    "<p>If this is you, seek medical attention to treat your pain.</p></div>"
+    "<p>Popping your back might not solve all of your issues, especially if you have persistent back, neck, or"
+    " shoulder pain. If this is you, seek medical attention to treat your pain.</p></div>"
 )
 LOWER_BACK = (
     '<div class="admonition warning"><p class="admonition-title">Not on your lower back</p>'
@@ -65,14 +80,14 @@ def test_a_complete_page_passes() -> None:
         ),
         pytest.param(
             '<details class="note"><summary>More</summary>' + STOP + "</details>" + DISC + HELP + STEPS,
-            "the 'Stop if it hurts' warning is collapsed or hidden, so a reader can miss it;"
-            " use  --8<-- \"stop-if-painful.md\"  as it is (a '???' block counts only as '???+')",
+            'the safety warnings are inside <details class="note">, which can hide them or keep them from screen'
+            " readers; write the safety panel (safety-panel) at the top level of the page, in nothing else",
             id="inside-closed-details",
         ),
         pytest.param(
             '<div hidden="">' + STOP + "</div>" + DISC + HELP + STEPS,
-            "the 'Stop if it hurts' warning is collapsed or hidden, so a reader can miss it;"
-            " use  --8<-- \"stop-if-painful.md\"  as it is (a '???' block counts only as '???+')",
+            "the safety warnings are inside <div hidden>, which can hide them or keep them from screen readers;"
+            " write the safety panel (safety-panel) at the top level of the page, in nothing else",
             id="hidden",
         ),
         pytest.param("<pre><code>" + STOP + "</code></pre>" + DISC + HELP + STEPS, MISSING_STOP, id="in-code"),
@@ -112,9 +127,12 @@ def test_the_title_may_differ_in_case_and_quotes_and_the_text_in_spacing() -> No
     assert check_warnings(stop + DISC + HELP + STEPS, META) == []
 
 
-def test_a_numbered_list_inside_a_warning_is_not_the_first_step() -> None:
+def test_a_list_inside_a_warning_changes_the_warning() -> None:
     disc = DISC.replace("</div>", "<ol><li>Ask a doctor.</li></ol></div>")
-    assert check_warnings(STOP + disc + HELP + STEPS, META) == []
+    assert check_warnings(STOP + disc + HELP + STEPS, META) == [
+        "the 'Not if you have disc problems' warning is hidden or changed by a <ol> element in it;"
+        ' use  --8<-- "disc-problems.md"  unchanged, with nothing added in or around it'
+    ]
 
 
 def test_disc_problems_warning_follows_the_same_rules() -> None:
@@ -215,3 +233,133 @@ def test_front_matter_problems(change: dict, problem: str) -> None:
 def test_problems_name_the_file() -> None:
     problems = check_method_page("docs/methods/chair.md", DISC + HELP + STEPS, META)
     assert [str(problem) for problem in problems] == [f"docs/methods/chair.md: {MISSING_STOP}"]
+
+
+# Each warning exactly as its include writes it, in plain markup --------------------------------
+
+PANEL = '<div class="safety-panel">{}</div>'
+PLAIN = STOP + DISC + HELP
+CHANGED = "the 'Stop if it hurts' warning is hidden or changed by {}; use  --8<-- \"stop-if-painful.md\"  unchanged, with nothing added in or around it"
+
+
+def test_a_plain_panel_passes() -> None:
+    page = PANEL.format(PLAIN + '<p class="red-flags"><strong>Call 999</strong> now.</p>') + STEPS
+    assert check_warnings(page, META) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "what"),
+    [
+        (("</p></div>", "</p><p hidden>Unless you are used to it.</p></div>"), "the attribute 'hidden' on its <p>"),
+        (("<p>Exercises", '<p aria-hidden="true">Exercises'), "the attribute 'aria-hidden' on its <p>"),
+        (("<p>Exercises", "<p inert>Exercises"), "the attribute 'inert' on its <p>"),
+        (("<p>Exercises", "<p popover>Exercises"), "the attribute 'popover' on its <p>"),
+        (("<p>Exercises", '<p dir="rtl">Exercises'), "the attribute 'dir' on its <p>"),
+        (("<p>Exercises", '<p style="color:white">Exercises'), "the attribute 'style' on its <p>"),
+        (("If they bring", "<del>If they bring"), "a <del> element in it"),
+        (("If they bring", "<s>If they bring"), "a <s> element in it"),
+        (("If they bring", '<bdo dir="rtl">If they bring'), "a <bdo> element in it"),
+        (("If they bring", "<span>If they bring"), "a <span> element in it"),
+        (("If they bring", "<svg><desc>x</desc></svg>If they bring"), "a <svg> element in it"),
+        (("If they bring", "<math><mi>x</mi></math>If they bring"), "a <math> element in it"),
+        (("If they bring", "<textarea>x</textarea>If they bring"), "a <textarea> element in it"),
+        (('class="admonition danger"', 'class="admonition danger md-toggle"'), "the class 'md-toggle' on its <div>"),
+        (("If they bring", "If they \u202ebring"), "a text-direction control character (U+202E) that reorders its words"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and len(value) < 40 else None,
+)
+def test_anything_that_can_hide_or_rewrite_the_warning_is_refused(change: tuple[str, str], what: str) -> None:
+    stop = STOP.replace(*change, 1)
+    assert check_warnings(PANEL.format(stop + DISC + HELP) + STEPS, META)[:1] == [CHANGED.format(what)]
+
+
+@pytest.mark.parametrize("wrapper", ["dialog", "details", "template", "noscript", "video", "object", "datalist"])
+def test_the_warnings_inside_anything_but_the_panel_are_refused(wrapper: str) -> None:
+    found = check_warnings(f"<{wrapper}>" + PANEL.format(PLAIN) + f"</{wrapper}>" + STEPS, META)
+    assert found, wrapper
+    assert all("inside <" in problem or "missing" in problem for problem in found), found
+
+
+@pytest.mark.parametrize("attribute", ["hidden", 'aria-hidden="true"', "inert", "popover", 'class="safety-panel md-toggle"'])
+def test_a_panel_that_carries_anything_more_is_refused(attribute: str) -> None:
+    panel = f'<div class="safety-panel" {attribute}>' if "class" not in attribute else f"<div {attribute}>"
+    found = check_warnings(panel + PLAIN + "</div>" + STEPS, META)
+    assert len(found) == 1 and found[0].startswith("the safety panel carries"), found
+
+
+def test_a_warning_that_says_more_than_its_include() -> None:
+    stop = STOP.replace("immediately.", "immediately. Unless you are used to it.")
+    assert check_warnings(stop + DISC + HELP + STEPS, META) == [
+        "the 'Stop if it hurts' warning says more than its include (\"unless you are used to it.\");"
+        ' use  --8<-- "stop-if-painful.md"  unchanged, and write anything else outside the box'
+    ]
+
+
+def test_a_second_box_with_a_warnings_title() -> None:
+    fake = '<div class="admonition danger"><p class="admonition-title">Stop if it hurts!</p><p>Some pain is normal.</p></div>'
+    assert check_warnings(fake + STOP + DISC + HELP + STEPS, META) == [
+        "has 2 boxes titled 'Stop if it hurts'; keep only the one  --8<-- \"stop-if-painful.md\"  writes"
+        " and remove the other, which a reader could take for the warning"
+    ]
+
+
+def test_the_panel_holds_only_the_safety_includes() -> None:
+    page = PANEL.format(PLAIN + "<p>Most people can ignore mild pain.</p>") + STEPS
+    assert check_warnings(page, META) == [
+        'the safety panel holds a paragraph ("Most people can ignore mild pain."); it holds only the safety'
+        " includes, so move it below the panel"
+    ]
+
+
+# Nothing a reader could act on above the warnings ----------------------------------------------
+
+BEFORE = (
+    " comes before the safety warnings; only the 'Before you start' heading may come before them, so move it"
+    " below the safety panel (steps belong in the numbered list under the warnings)"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "described"),
+    [
+        ("<ul><li>Sit down.</li><li>Lean back.</li></ul>", 'a list ("Sit down. Lean back.")'),
+        ("<p>1) Sit down.</p>", 'a numbered paragraph ("1) Sit down.")'),
+        ("<p><strong>Step 1.</strong> Sit down.</p>", 'a numbered paragraph ("Step 1. Sit down.")'),
+        ("<p>First, sit down.</p>", 'a numbered paragraph ("First, sit down.")'),
+        ("<p>Sit down and lean back.</p>", 'a paragraph ("Sit down and lean back.")'),
+        ("<table><tr><td>Sit down.</td></tr></table>", 'a table ("Sit down.")'),
+        ('<div class="admonition tip"><p class="admonition-title">Quick</p><ol><li>Sit.</li></ol></div>', "a box titled 'Quick'"),
+        ('<figure class="drawing"><svg><title>Sitting.</title></svg></figure>', 'a drawing or picture ("Sitting.")'),
+        ("<h2>1. Sit down</h2>", 'the numbered heading ("1. Sit down")'),
+        ("<h3>1) Sit</h3>", 'the numbered heading ("1) Sit")'),
+    ],
+)
+def test_anything_step_like_above_the_warnings_is_refused(above: str, described: str) -> None:
+    page = '<h2 id="before-you-start">Before you start</h2>' + above + PANEL.format(PLAIN) + STEPS
+    assert check_warnings(page, META) == [described + BEFORE]
+
+
+def test_the_before_you_start_heading_may_come_first() -> None:
+    assert check_warnings('<h2 id="before-you-start">Before you start</h2>' + PANEL.format(PLAIN) + STEPS, META) == []
+
+
+# The one-line summary above the warnings -------------------------------------------------------
+
+FIX = "say what the method is instead, e.g.  description: How to crack your upper back using a chair."
+
+
+@pytest.mark.parametrize(
+    ("description", "problem"),
+    [
+        ("How to crack your upper back using a chair.", None),
+        ("Four ways to crack your back lying on a carpet, rug or yoga mat.", None),
+        ("Sit in a chair and lean back.", f"front matter 'description' gives an instruction (\"sit …\"), and it shows above the safety warnings; {FIX}"),
+        ("No chair? Then: lean back over a table.", f"front matter 'description' gives an instruction (\"lean …\"), and it shows above the safety warnings; {FIX}"),
+        ("1. Sit down. 2. Lean back.", f"front matter 'description' numbers a step, and it shows above the safety warnings; {FIX}"),
+        ("How to start: you sit down in the chair like you normally would.", f"front matter 'description' repeats a step, and it shows above the safety warnings; {FIX}"),
+    ],
+)
+def test_the_description_says_what_the_method_is_not_what_to_do(description: str, problem: str | None) -> None:
+    steps = html.content("<ol><li>Sit down in the chair like you normally would, and relax.</li></ol>")
+    assert check_description({"description": description}, steps) == ([problem] if problem else [])
+

@@ -57,11 +57,44 @@
       return { title: wanted, bottom: Math.round(pageTop(box) + box.getBoundingClientRect().height), hidden: hiddenBecause(box) };
     });
     const panel = document.querySelector("article .safety-panel");
+    // The safety content above the first step: the panel, and the source's cautions set just
+    // before step 1 (CONTENT.md, "Cautions and prerequisites").
+    const safety = [panel, ...document.querySelectorAll("article .before-the-steps")].filter(
+      (node) => node && step && node.compareDocumentPosition(step) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     return {
       firstStep: step ? Math.round(pageTop(step)) : null,
       panelBottom: panel ? Math.round(pageTop(panel) + panel.getBoundingClientRect().height) : null,
+      safetyHeight: Math.round(safety.reduce((sum, node) => sum + node.getBoundingClientRect().height, 0)),
       warnings: found,
     };
+  }
+  if (name === "covered") {
+    // argument: the titles of the warnings. At points across each warning's box, the
+    // element the reader's finger or eye meets must be the warning itself, not something
+    // laid over it (a ::before/::after, a positioned box, a banner).
+    const warnings = [...document.querySelectorAll("article .admonition, article details")];
+    const found = [];
+    for (const wanted of argument) {
+      const box = warnings.find((node) => title(node) === wanted);
+      if (!box) continue;
+      box.scrollIntoView({ block: "center", behavior: "instant" });
+      const rect = box.getBoundingClientRect();
+      for (const fx of [0.1, 0.5, 0.9]) {
+        for (const fy of [0.15, 0.5, 0.85]) {
+          const x = rect.left + rect.width * fx;
+          const y = rect.top + rect.height * fy;
+          if (y < 0 || y >= innerHeight || x < 0 || x >= innerWidth) continue;
+          const hit = document.elementFromPoint(x, y);
+          if (!hit || !box.contains(hit)) {
+            found.push(`'${wanted}' is covered at (${Math.round(fx * 100)}%, ${Math.round(fy * 100)}%) by ${hit ? describe(hit) : "nothing"}`);
+            break;
+          }
+        }
+      }
+    }
+    scrollTo(0, 0);
+    return found;
   }
   throw new Error(`method_layout.js has no measurement ${name}`);
 };

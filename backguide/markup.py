@@ -1,0 +1,119 @@
+"""Rules for every page, method page or not: what a page (and the includes it pulls in) may say and carry.
+
+- No markup that changes how the page looks or runs: the site's look lives in its stylesheets
+  and its scripts in docs/javascripts/, which the Content-Security-Policy allows by name.
+- No words that tell readers to go on through pain: the guide's first rule is to stop.
+- Steps only on method pages, where the safety gate checks them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from backguide import html
+from backguide.content import normalize
+from backguide.blocks import NUMBERED, STEP_HEADING, describe, is_admonition, same_title, title_of
+from backguide.rules import FORBIDDEN_ELEMENTS, REQUIRED_WARNINGS
+
+_LOOK = "the site's look lives in its stylesheets (docs/stylesheets/), so remove it"
+_FRAME = "it shows another document inside the page, which no check reads; remove it"
+WHY_FORBIDDEN: dict[str, str] = {
+    "style": _LOOK,
+    "link": _LOOK,
+    "script": "the site's scripts are files in docs/javascripts/, listed in mkdocs.yml; remove it",
+    "template": "what it holds is kept from readers and from the safety checks; remove it",
+    "slot": "it places hidden content; remove it",
+    "iframe": _FRAME,
+    "frame": _FRAME,
+    "frameset": _FRAME,
+    "object": _FRAME,
+    "embed": _FRAME,
+    "portal": _FRAME,
+    "base": "it changes where every link of the page goes; remove it",
+    "meta": "it changes how the whole page loads; remove it",
+}
+
+# Phrases that tell a reader to carry on when it hurts. Matched on normalised text (straight
+# quotes, one space, any case), anywhere on any page.
+PAIN_PHRASES = (
+    r"\bpush(?:ing)? (?:it )?through\b",
+    r"\bwork(?:ing)? through (?:the |any |some )?(?:pain|hurt)",
+    r"\b(?:some|a little|a bit of|mild|slight|a little bit of) (?:pain|hurt|hurting|discomfort) (?:is|means|just means)\b",
+    r"\bpain (?:is|means) (?:normal|good|fine|ok|okay|expected|progress|it's working|it is working|you're)",
+    r"\b(?:it|this) (?:is|means) (?:it's |it is )?working\b",
+    r"\bno pain,? no gain\b",
+    r"\bignor(?:e|ing) (?:the |any |some )?(?:pain|hurt)",
+    r"\b(?:keep|carry on|continue|go on)(?: going)? (?:even )?(?:if|when|though) it hurts\b",
+    r"\beven (?:if|when|though) it hurts\b",
+    r"\bhurts? (?:a little|a bit) at first\b",
+    r"\bdon't stop (?:if|when|because)\b",
+)
+_PAIN = re.compile("|".join(PAIN_PHRASES))
+
+
+def check_markup(root: html.Node) -> list[str]:
+    """Elements and attributes no page may carry: styles, scripts, frames, hidden templates, event handlers."""
+    problems = []
+    seen = set()
+    for element in html.elements(root):
+        if element.tag in FORBIDDEN_ELEMENTS and element.tag not in seen:
+            seen.add(element.tag)
+            problems.append(f"has a <{element.tag}> element (in the page or an include it pulls in); {WHY_FORBIDDEN[element.tag]}")
+        for name in element.attributes:
+            key = name.lower()
+            if key == "style" and "style=" not in seen:
+                seen.add("style=")
+                problems.append(
+                    f"has a style= attribute on <{element.tag}>; {_LOOK} (an attribute list such as"
+                    " { style=\"…\" } writes one)"
+                )
+            elif key.startswith("on") and "on*" not in seen:
+                seen.add("on*")
+                problems.append(f"has an event handler ({key}=) on <{element.tag}>; scripts run only from docs/javascripts/, so remove it")
+            elif key == "shadowrootmode" and "shadow" not in seen:
+                seen.add("shadow")
+                problems.append("has a shadow root (shadowrootmode=), whose content the safety checks cannot read; remove it")
+    return problems
+
+
+def check_pain_phrases(root: html.Node) -> list[str]:
+    """Words that tell readers to go on when it hurts, against the guide's rule to stop at once.
+
+    A box titled as a required warning is left out: the rules hold it to its include's exact
+    words already, and one change should get one message.
+    """
+    titles = [rule.title for rule in REQUIRED_WARNINGS]
+    parts = []
+    for node in root.traverse(include_text=True):
+        if node.is_text_node and not any(
+            is_admonition(box) and any(same_title(title_of(box), title) for title in titles) for box in html.ancestors(node)
+        ):
+            parts.append(node.text_content or "")
+    text = normalize("".join(parts))
+    found = list(dict.fromkeys(match.group(0) for match in _PAIN.finditer(text)))
+    if not found:
+        return []
+    quoted = ", ".join(f'"{phrase}"' for phrase in found)
+    return [
+        f"says {quoted}, which tells readers to go on when it hurts; the guide's rule is to stop"
+        " at once if it hurts, so take it out"
+    ]
+
+
+def check_no_steps(root: html.Node, src_uri: str) -> list[str]:
+    """A page that is not a method page holds no exercise: no numbered steps, step headings or drawings."""
+    where = "docs/methods/<name>.md" if not src_uri.startswith("methods/") else "a page of its own in docs/methods/"
+    fix = (
+        f"the safety gate checks steps only on method pages, so put them on a method page ({where})"
+        " or give this page  method: <number>  in its front matter"
+    )
+    for element in html.elements(root):
+        if element.tag == "ol":
+            return [f"has numbered steps ({describe(element)}), but is not a method page; {fix}"]
+        if element.tag in {"h2", "h3", "h4", "h5", "h6"} and STEP_HEADING.match(html.text(element).strip()):
+            return [f"has a step heading (\"{html.text(element).strip()}\"), but is not a method page; {fix}"]
+        if element.tag == "figure" and "drawing" in html.classes(element):
+            return [f"has a drawing of a position, but is not a method page; {fix}"]
+        if element.tag == "p" and NUMBERED.match(html.text(element)) and re.match(r"^\s*(\(?\d|step)", html.text(element), re.I):
+            return [f"has {describe(element)}, but is not a method page; {fix}"]
+    return []
