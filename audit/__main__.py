@@ -27,7 +27,7 @@ from audit.lighthouse import audit_page
 from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
 from audit.pages import Page, site_pages
 from audit.report import PageReport, summary
-from audit.review_dates import review_report
+from audit.review_dates import clinician_review_report, reference_report, review_report
 from audit.server import free_port, nginx
 from audit.speed import RUNS, side_by_side, verdict
 
@@ -130,6 +130,8 @@ def main() -> int:
     ordered = [reports[page.path] for page in pages]
     print(summary(ordered))
     print(review_report(ROOT / "docs", datetime.date.today()))
+    print(clinician_review_report((ROOT / "CONTENT.md").read_text(encoding="utf-8")))
+    print(reference_report(datetime.date.today()))
     log(f"Audit took {time.monotonic() - started:.0f} s")
     return 1 if any(report.all_misses() for report in ordered) else 0
 
