@@ -37,8 +37,15 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The preview's address: `make serve PORT=8001`, or `make serve ADDR=0.0.0.0:8000` to try it on a
+# phone on the same network. The site is built for that address, so instant navigation works.
+PORT ?= 8000
+ADDR ?= 127.0.0.1:$(PORT)
+
+# mkdocs serve, restarted when the site's code changes (backguide/serve.py); a page with a
+# problem shows it in place, and the other pages keep serving.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://$(ADDR)/ $(BIN)/python -m backguide.serve --dev-addr $(ADDR)
 
 # Never add -q: it hides the warnings that --strict counts.
 # Built into a scratch folder and swapped in, so a failed build keeps the last good site/.

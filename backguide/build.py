@@ -32,8 +32,14 @@ def started(command: str) -> None:
 class SiteBuild:
     serving: bool  # a `mkdocs serve` preview, not a site to publish
     pages: list[SourcePage] = field(default_factory=list)  # every page and its front matter, read in on_files
-    problems: list[Problem] = field(default_factory=list)  # what the safety gate found on the pages
-    include_problems: list[Problem] = field(default_factory=list)  # ...in the includes and CONTENT.md
+    # Everything an author must fix, from every check; reported together (backguide.report).
+    problems: list[Problem] = field(default_factory=list)
+    include_problems: list[Problem] = field(default_factory=list)  # the includes' and CONTENT.md's own
+    # Pages whose Markdown could not be read as written (broken front matter, a missing include):
+    # a placeholder is rendered instead, and only their own problems are reported.
+    unreadable: set[str] = field(default_factory=set)
+    # What checks of the written site find (published addresses): reported at the end of the build.
+    late_problems: list[Problem] = field(default_factory=list)
     checks: Checks | None = None  # what the gate judges pages with, read in on_files
     nav: Any = None  # the Navigation, kept from on_nav for llms.txt
     cards: dict[str, Any] = field(default_factory=dict)  # card path in the site -> (page, Card), drawn after the build

@@ -20,8 +20,10 @@ from backguide.content import (
     glance_sources,
     listed,
     normalize,
+    page_sentences,
     source_units,
     table_column,
+    unreviewed,
 )
 from backguide.glance import glance_values
 from backguide.rules import find_first_step
@@ -107,3 +109,27 @@ def check_register(content_md: str, source_text: str) -> list[str]:
 
 def _clip(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def check_sentences(root: html.Node, path: str, source_text: str, allowed: list[str]) -> list[str]:
+    """Each sentence the page's body shows is a whole sentence of the source, or listed in CONTENT.md."""
+    found = dict.fromkeys(unreviewed(page_sentences(root.html or ""), source_text, allowed))
+    return [
+        f"says \"{_clip(sentence, 80)}\", which is not a sentence of the source; a clinician reviews every"
+        f" added sentence, so add the row  | {sentence} | `{path}` | <why it was added> | needs review |"
+        "  to CONTENT.md's \"Sentences not from the source\" (or use the source's words)"
+        for sentence in found
+    ]
+
+
+def check_description_listed(path: str, meta: Mapping[str, Any], descriptions: dict[str, str]) -> list[str]:
+    """A page's description shows in search results and link previews: CONTENT.md lists it as written."""
+    description = meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        return []
+    if descriptions.get(path) == description:
+        return []
+    row = f"| `{path}` | {description} | needs review |"
+    if path in descriptions:
+        return [f"front matter 'description' differs from its row in CONTENT.md's \"Page descriptions\"; make the row  {row}"]
+    return [f"front matter 'description' is not in CONTENT.md's \"Page descriptions\" for review; add the row  {row}"]

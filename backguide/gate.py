@@ -28,8 +28,8 @@ from html import escape
 from pathlib import Path
 
 from backguide import html, red_flags
-from backguide.content import Caution, GlanceSource, cautions, glance_sources, normalize
-from backguide.fidelity import check_cautions, check_glance, check_register
+from backguide.content import Caution, GlanceSource, cautions, glance_sources, listed, normalize, table_column
+from backguide.fidelity import check_cautions, check_description_listed, check_glance, check_register, check_sentences
 from backguide.markup import check_markup, check_no_steps, check_pain_phrases
 from backguide.rules import (
     DIRECTION_CONTROLS,
@@ -60,12 +60,20 @@ class Checks:
     glance: list[GlanceSource] | None = None
     # Includes found broken themselves (check_includes): their pages are not blamed again.
     broken_includes: frozenset[str] = frozenset()
+    # The owner's text, and what CONTENT.md lists: every sentence a page shows is one or the other.
+    source_text: str | None = None
+    listed: list[str] | None = None
+    descriptions: dict[str, str] | None = None  # "Page descriptions", by file
 
 
 def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -> list[Problem]:
     """Every problem of one page, given its rendered content (without the template around it)."""
     root = html.content(content_html)
     messages = check_markup(root) + check_pain_phrases(root)
+    if checks.source_text is not None and checks.listed is not None:
+        messages += check_sentences(root, path, checks.source_text, checks.listed)
+    if checks.descriptions is not None:
+        messages += check_description_listed(path, page.meta, checks.descriptions)
     if page.is_method:
         messages += check_front_matter(page.meta) + check_description(page.meta, root)
         messages += check_warnings(root, page.meta, checks.broken_includes)
@@ -98,13 +106,22 @@ def read_checks(project: Path, includes: list[Path]) -> tuple[Checks, list[Probl
             problems.append(Problem(CONTENT_MD, "is missing; restore it: it lists the source's cautions and every added sentence"))
         return Checks(broken_includes=broken), problems
     text = content_md.read_text(encoding="utf-8")
+    source = project / SOURCE_TEXT
+    source_text = source.read_text(encoding="utf-8") if source.is_file() else None
     try:
-        checks = Checks(cautions=cautions(text), glance=glance_sources(text), broken_includes=broken)
+        descriptions = dict(zip(table_column(text, "Page descriptions"), table_column(text, "Page descriptions", 1)))
+        checks = Checks(
+            cautions=cautions(text),
+            glance=glance_sources(text),
+            broken_includes=broken,
+            source_text=source_text,
+            listed=listed(text).all() if source_text is not None else None,
+            descriptions=descriptions if source_text is not None else None,
+        )
     except (ValueError, KeyError) as error:
         return Checks(broken_includes=broken), [*problems, Problem(CONTENT_MD, f"a table cannot be read: {error}")]
-    source = project / SOURCE_TEXT
-    if source.is_file():
-        problems += [Problem(CONTENT_MD, message.removeprefix("CONTENT.md, ")) for message in check_register(text, source.read_text(encoding="utf-8"))]
+    if source_text is not None:
+        problems += [Problem(CONTENT_MD, message.removeprefix("CONTENT.md, ")) for message in check_register(text, source_text)]
     return checks, problems
 
 

@@ -39,6 +39,8 @@ def option_map_html(meta: Mapping[str, Any], titles: Mapping[str, str]) -> str:
     items = []
     for option in options(meta):
         anchor = str(option["id"])
+        if anchor not in titles:
+            continue  # reported as a problem of the page (method_layout.header_problems)
         line = facts_line(option)
         items.append(f'<li><a class="option-map__link" href="#{escape(anchor)}">{escape(titles[anchor])}</a>{line}</li>')
     if not items:

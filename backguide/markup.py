@@ -12,7 +12,7 @@ import re
 
 from backguide import html
 from backguide.content import normalize
-from backguide.blocks import NUMBERED, STEP_HEADING, describe, is_admonition, same_title, title_of
+from backguide.blocks import NUMBERED, describe, is_admonition, same_title, title_of, words
 from backguide.rules import FORBIDDEN_ELEMENTS, REQUIRED_WARNINGS
 
 _LOOK = "the site's look lives in its stylesheets (docs/stylesheets/), so remove it"
@@ -49,6 +49,8 @@ PAIN_PHRASES = (
     r"\bdon't stop (?:if|when|because)\b",
 )
 _PAIN = re.compile("|".join(PAIN_PHRASES))
+# On a page that is not a method page, a heading that opens steps ("Steps", "Step 1", "Option #2").
+STEPS_HEADING = re.compile(r"^(steps?|option)\b", re.IGNORECASE)
 
 
 def check_markup(root: html.Node) -> list[str]:
@@ -110,8 +112,8 @@ def check_no_steps(root: html.Node, src_uri: str) -> list[str]:
     for element in html.elements(root):
         if element.tag == "ol":
             return [f"has numbered steps ({describe(element)}), but is not a method page; {fix}"]
-        if element.tag in {"h2", "h3", "h4", "h5", "h6"} and STEP_HEADING.match(html.text(element).strip()):
-            return [f"has a step heading (\"{html.text(element).strip()}\"), but is not a method page; {fix}"]
+        if element.tag in {"h2", "h3", "h4", "h5", "h6"} and STEPS_HEADING.match(html.text(element).strip()):
+            return [f"has a step heading (\"{words(element)}\"), but is not a method page; {fix}"]
         if element.tag == "figure" and "drawing" in html.classes(element):
             return [f"has a drawing of a position, but is not a method page; {fix}"]
         if element.tag == "p" and NUMBERED.match(html.text(element)) and re.match(r"^\s*(\(?\d|step)", html.text(element), re.I):

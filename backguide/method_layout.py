@@ -42,13 +42,19 @@ def heading_titles(toc: Iterable[Any]) -> dict[str, str]:
     return found
 
 
-def method_header(meta: Mapping[str, Any], url: str, toc: Iterable[Any]) -> MethodHeader:
-    titles = heading_titles(toc)
-    if missing := missing_option_headings(meta, titles):
-        raise ValueError(
+def header_problems(meta: Mapping[str, Any], toc: Iterable[Any]) -> list[str]:
+    """What the template could not show: an option of the front matter with no heading of its id."""
+    if missing := missing_option_headings(meta, heading_titles(toc)):
+        return [
             f"front matter 'options' names {missing}, but the page has no heading with that id;"
             " give each option's heading its id, e.g.  ## Option #3: Knees to chest {#knees-to-chest}"
-        )
+        ]
+    return []
+
+
+def method_header(meta: Mapping[str, Any], url: str, toc: Iterable[Any]) -> MethodHeader:
+    """The header's pieces; an option with no heading is left out of the map (header_problems reports it)."""
+    titles = heading_titles(toc)
     title = str(meta.get("title") or "")
     return MethodHeader(
         glance=glance_html(meta, share=share_button(url, title, "Share this method")),

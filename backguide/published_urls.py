@@ -8,12 +8,13 @@ way a browser does.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from backguide import html
-from backguide.site import built_file, source_of
+from backguide.site import built_file, markdown_headings, page_url, source_of
 
 URL_LIST_NAME = "published_urls.txt"  # in docs/
 # Relative redirects are resolved against this stand-in host; any other host is off the site.
@@ -93,3 +94,47 @@ def read_built_page(site_dir: Path, path: str) -> BuiltPage | None:
         return None
     root = html.parse(file.read_text(encoding="utf-8"))
     return BuiltPage(html.refresh_target(root), html.ids(root))
+
+
+# Addresses a build publishes -----------------------------------------------------------------------
+
+
+def current_urls(pages: list[tuple[str, str]], short_links: list[str]) -> list[str]:
+    """Every address the site publishes: each page, each heading id it gives, and each short link.
+
+    `pages` are (src_uri, Markdown); `short_links` are the src_uris under redirect_maps.
+    """
+    urls: dict[str, None] = {}
+    for src_uri, markdown in pages:
+        url = page_url(src_uri)
+        urls[url] = None
+        for heading in markdown_headings(markdown):
+            if heading.level > 1 and heading.id:
+                urls[f"{url}#{heading.id}"] = None
+    for source in short_links:
+        urls[page_url(source)] = None
+    return list(urls)
+
+
+def unlisted_urls(current: list[str], listed: list[str], list_name: str) -> list[str]:
+    """An address the site publishes that the list lacks: from now on it must keep working, so it is listed."""
+    known = set(listed)
+    return [
+        f"{url} is an address readers may now share, but {list_name} does not list it; add the line  {url}"
+        "  (and never remove a line)"
+        for url in current
+        if url not in known
+    ]
+
+
+def short_link_problems(short_links: dict[str, str], pages: list[str]) -> list[str]:
+    """Each short link under redirect_maps sends readers to a page of docs/."""
+    problems = []
+    for source, target in short_links.items():
+        if target not in pages:
+            close = difflib.get_close_matches(target, pages, n=1)
+            fix = f"did you mean {close[0]}?" if close else "write the page's path below docs/"
+            problems.append(
+                f"the short link '{source}' under redirect_maps sends readers to '{target}', which is no page of docs/; {fix}"
+            )
+    return problems

@@ -6,6 +6,7 @@ front matter, so each of these is worked out in one place.
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 import re
@@ -82,6 +83,12 @@ def url_of_file(relative_file: str) -> str:
     if relative_file.endswith("/index.html"):
         return "/" + relative_file.removesuffix("index.html")
     return "/" + relative_file
+
+
+def short_links(config: MkDocsConfig) -> dict[str, str]:
+    """The short links of the build, as mkdocs-redirects has them: chair.md -> methods/chair.md."""
+    redirects = config.plugins.get("redirects") if config.plugins else None
+    return dict(redirects.config.get("redirect_maps") or {}) if redirects is not None else {}
 
 
 def link(src_uri: str, from_uri: str) -> str:
@@ -168,3 +175,39 @@ def below_headings(markdown: str, block: Callable[[MarkdownHeading], str]) -> st
         return f"{match.group(0)}\n\n{added}\n" if added else match.group(0)
 
     return _MARKDOWN_HEADING.sub(after, markdown)
+
+
+# The nav ------------------------------------------------------------------------------------------
+
+
+def nav_problems(items: list[Any], pages: list[str]) -> list[str]:
+    """What the nav of mkdocs.yml lacks or names wrongly: every page is in it, and it names only pages.
+
+    `items` are the Navigation's items (Sections, Pages, Links); `pages` the src_uris of docs/.
+    """
+    listed: set[str] = set()
+    problems = []
+
+    def walk(entries: list[Any]) -> None:
+        for entry in entries:
+            if getattr(entry, "children", None):
+                walk(entry.children)
+            elif getattr(entry, "file", None) is not None:
+                listed.add(entry.file.src_uri)
+            elif str(getattr(entry, "url", "")).endswith(".md"):
+                close = difflib.get_close_matches(entry.url, pages, n=1)
+                fix = f"did you mean {close[0]}?" if close else "write the page's path below docs/"
+                problems.append(f"the nav lists '{entry.url}' ({entry.title}), which is no page of docs/; {fix}")
+
+    walk(items)
+    for src_uri in pages:
+        if src_uri not in listed:
+            problems.append(
+                f"docs/{src_uri} is not in the nav, so readers cannot reach it from the menu; add it under nav:"
+                f" in mkdocs.yml, e.g.  - {_nav_title(src_uri)}: {src_uri}"
+            )
+    return problems
+
+
+def _nav_title(src_uri: str) -> str:
+    return src_uri.removesuffix(".md").rsplit("/", 1)[-1].replace("-", " ").capitalize()

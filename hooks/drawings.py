@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
-
+from backguide.build import site_build
 from backguide.drawings import DrawingError, load_poses, poses_file, with_drawings
+from backguide.report import problem_from
 from backguide.site import project_path, relative_to_project
 
 if TYPE_CHECKING:
@@ -24,5 +24,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     poses_shown_as = relative_to_project(config, poses)
     try:
         return with_drawings(html, load_poses(poses, poses_shown_as), project_path(config, page.file), poses_shown_as)
-    except DrawingError as error:
-        raise PluginError(str(error)) from None
+    except DrawingError as error:  # reported with every other problem (hooks/report.py)
+        site_build(config).problems.append(problem_from(str(error), project_path(config, page.file)))
+        return html

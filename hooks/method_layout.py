@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from backguide.glance import with_option_facts
-from backguide.method_layout import method_header, use_method_layout
+from backguide.build import site_build
+from backguide.method_layout import header_problems, method_header, use_method_layout
+from backguide.rules import Problem
 from backguide.site import is_method_page, project_path
 
 if TYPE_CHECKING:
@@ -25,10 +26,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     return with_option_facts(markdown, page.meta)
 
 
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if is_method_page(page.file.src_uri, page.meta):
+        problems = header_problems(page.meta, page.toc)
+        site_build(config).problems += [Problem(project_path(config, page.file), message) for message in problems]
+    return html
+
+
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
     if is_method_page(page.file.src_uri, page.meta):
-        try:
-            context["method"] = method_header(page.meta, page.canonical_url or "", page.toc)
-        except ValueError as error:
-            raise PluginError(f"{project_path(config, page.file)}: {error}") from None
+        context["method"] = method_header(page.meta, page.canonical_url or "", page.toc)
     return context

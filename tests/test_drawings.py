@@ -126,7 +126,8 @@ def test_an_unknown_drawing_stops_the_build(tmp_path: Path) -> None:
     page.write_text(page.read_text().replace("drawing: chair-sit", "drawing: chair-sitting"))
     error = gate_error(project / "mkdocs.yml", tmp_path / "site")
     assert error == (
-        "docs/methods/chair.md: <!-- drawing: chair-sitting --> names no drawing in docs/methods/chair.poses.yml;"
+        "Cannot publish yet, 1 file to fix:\n"
+        "  docs/methods/chair.md: <!-- drawing: chair-sitting --> names no drawing in docs/methods/chair.poses.yml;"
         ' add a pose "chair-sitting" there, or use one it has (chair-lean-back, chair-sit)'
     )
 
@@ -136,7 +137,7 @@ def test_a_drawing_without_alt_text_stops_the_build(tmp_path: Path) -> None:
     poses = project / "docs" / "methods" / "chair.poses.yml"
     poses.write_text(re.sub(r"(chair-sit:\n)  alt: .*\n", r"\1", poses.read_text()))
     error = gate_error(project / "mkdocs.yml", tmp_path / "site")
-    assert error.startswith('docs/methods/chair.poses.yml: drawing "chair-sit" has no alt text; add  alt: ')
+    assert error.startswith('Cannot publish yet, 1 file to fix:\n  docs/methods/chair.poses.yml: drawing "chair-sit" has no alt text; add  alt: ')
 
 
 # Plausible bodies: joints bend the way joints bend, and the body rests where it should ------

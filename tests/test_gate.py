@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from backguide.check_site import check_site
+from backguide.published_urls import current_urls
 from project import ROOT, build_site, copy_project, gate_error
 from test_content import DOCS
 from test_content import METHOD_PAGES as METHOD_URIS
@@ -38,6 +40,10 @@ def case_site(case: Path, dest: Path) -> Path:
         shutil.copy2(ROOT / "docs" / "help.md", dest / "docs" / "help.md")
     if (case / "includes").is_dir():
         shutil.copytree(case / "includes", dest / "includes", dirs_exist_ok=True)
+    if (case / "overrides.yml").is_file():
+        shutil.copy2(case / "overrides.yml", dest / "overrides.yml")
+    if not (dest / "docs" / "published_urls.txt").exists():  # a case lists what it publishes, or nothing is checked
+        (dest / "docs" / "published_urls.txt").write_text("".join(f"{url}\n" for url in case_urls(dest / "docs")))
     wanted = case / "project-files.txt"
     for name in wanted.read_text().split() if wanted.exists() else []:
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, dest / name)
@@ -50,13 +56,24 @@ def case_site(case: Path, dest: Path) -> Path:
     return dest / "mkdocs.yml"
 
 
+def case_urls(docs: Path) -> list[str]:
+    """Every address a case's pages publish: a case about something else lists them all."""
+    pages = [(path.relative_to(docs).as_posix(), path.read_text()) for path in sorted(docs.rglob("*.md"))]
+    return current_urls(pages, [])
+
+
 def case_overrides(config_file: Path) -> dict:
-    # Only the gate, its include check and the drawings: the other hooks and plugins need pages
-    # these small sites do not have.
+    # The checks an author's mistake meets and the report of them: the other hooks and plugins
+    # need pages these small sites do not have.
     project = config_file.parent
     pages = sorted(path.relative_to(project / "docs").as_posix() for path in (project / "docs").rglob("*.md"))
-    hooks = [str(project / "hooks" / name) for name in ("includes_exist.py", "drawings.py", "safety.py")]
-    return {"hooks": hooks, "plugins": [], "nav": pages}
+    names = ("includes_exist.py", "pages.py", "method_layout.py", "drawings.py", "links.py", "published_urls.py", "safety.py", "report.py")
+    hooks = [str(project / "hooks" / name) for name in names]
+    overrides = {"hooks": hooks, "plugins": [], "nav": pages}
+    # A case may set its own nav or plugins (a page left out of the nav, a short link).
+    if (project / "overrides.yml").is_file():
+        overrides |= yaml.safe_load((project / "overrides.yml").read_text())
+    return overrides
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
@@ -75,7 +92,7 @@ def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_p
     copy = tmp_path / page.relative_to(ROOT)
     copy.write_text(copy.read_text().replace('--8<-- "stop-if-painful.md"', ""))
     assert gate_error(tmp_path / "mkdocs.yml", tmp_path / "site") == (
-        "Safety gate: 1 page cannot be published yet:\n"
+        "Cannot publish yet, 1 file to fix:\n"
         f"  {page.relative_to(ROOT).as_posix()}: the 'Stop if it hurts' warning is missing above the first step;"
         ' add  --8<-- "stop-if-painful.md"  before the steps'
     )
@@ -91,7 +108,7 @@ def test_every_real_page_passes(site: Path) -> None:
 )
 def test_the_gate_stops_the_command_line_build_in_every_mode(flags: list[str], tmp_path: Path) -> None:
     config_file = case_site(ROOT / "tests" / "gate_cases" / "warning-missing", tmp_path)
-    hooks = f"hooks:\n  - hooks/safety.py\n"
+    hooks = "hooks:\n  - hooks/safety.py\n  - hooks/report.py\n"
     text = config_file.read_text()
     config_file.write_text(text.split("\nhooks:\n")[0] + "\n" + hooks + "\n" + text.split("\nhooks:\n")[1].split("\n\n", 1)[1])
     result = subprocess.run(

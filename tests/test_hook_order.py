@@ -1,7 +1,8 @@
 """The order the hooks run in is set by event_priority, and the two orders that matter hold.
 
 The safety gate must judge each page's final HTML, so nothing may change a page after it in
-on_page_content. The CSP hashes each finished page, so it must come after every hook or
+on_page_content. What the checks found is reported once every check has run, last in on_env,
+before any page is written. The CSP hashes each finished page, so it must come after every hook or
 plugin that changes HTML in on_post_page and on_post_build. A hook given a priority that
 breaks either order fails here, whatever its place in the `hooks:` list.
 """
@@ -18,7 +19,7 @@ from project import ROOT, build_site, copy_project
 # (event, the hook file that must handle it after every other handler)
 LAST = [
     ("page_content", "safety"),
-    ("env", "safety"),
+    ("env", "report"),
     ("post_page", "content_security_policy"),
     ("post_build", "content_security_policy"),
 ]

@@ -126,6 +126,8 @@ def test_a_new_method_page_appears_on_the_finder_without_editing_it(tmp_path: Pa
         '--8<-- "get-help.md"\n\n--8<-- "red-flags.md"\n\n'
         "## Steps {#steps}\n\n1. Stand in a doorway.\n"
     )
+    urls = docs / "published_urls.txt"
+    urls.write_text(urls.read_text() + "/methods/doorway/\n/methods/doorway/#before-you-start\n/methods/doorway/#steps\n")
     nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]
     next(item for item in nav if "Methods" in item)["Methods"].append({"Doorway": "methods/doorway.md"})
 

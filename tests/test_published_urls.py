@@ -148,11 +148,22 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_build_fails_when_a_published_anchor_is_removed(tmp_path: Path) -> None:
     config_file = copy_project(tmp_path) / "mkdocs.yml"
     edit(config_file.parent / "docs/methods/floor.md", "{#find-a-space}", "{#space}")
+    edit(config_file.parent / "docs/published_urls.txt", "/methods/floor/#find-a-space\n", "/methods/floor/#find-a-space\n/methods/floor/#space\n")
     assert gate_error(config_file, tmp_path / "site") == (
-        "Published URLs: 1 address in docs/published_urls.txt no longer works,"
-        " and readers may have shared them:\n"
-        '  /methods/floor/#find-a-space: /methods/floor/ has no id "find-a-space"; put  {#find-a-space}'
+        "Cannot publish yet, 1 file to fix:\n"
+        '  docs/published_urls.txt: /methods/floor/#find-a-space: /methods/floor/ has no id "find-a-space"; put  {#find-a-space}'
         "  back on the heading that had it (reword the heading freely, keep the id)"
+        " (readers may have shared it: it must keep working)"
+    )
+
+
+def test_build_fails_when_a_new_address_is_not_listed(tmp_path: Path) -> None:
+    config_file = copy_project(tmp_path) / "mkdocs.yml"
+    edit(config_file.parent / "docs/methods/floor.md", "{#find-a-space}", "{#find-a-space}\n\n## More {#more}\n\nMore.")
+    message = gate_error(config_file, tmp_path / "site")
+    assert message.endswith(
+        "docs/published_urls.txt: /methods/floor/#more is an address readers may now share, but"
+        " docs/published_urls.txt does not list it; add the line  /methods/floor/#more  (and never remove a line)"
     )
 
 
@@ -162,18 +173,19 @@ def test_build_fails_when_a_published_page_is_removed(tmp_path: Path) -> None:
     edit(config_file, "      - Chair: methods/chair.md\n", "")
     fix = "under redirect_maps in mkdocs.yml:"
     gone = f"no page at this address; restore the page methods/chair.md, or send it to a page that exists {fix}"
+    edit(config_file, "        chair.md: methods/chair.md\n", "")  # the short link goes with it
+    shared = " (readers may have shared it: it must keep working)"
     assert gate_error(config_file, tmp_path / "site") == (
-        "Published URLs: 6 addresses in docs/published_urls.txt no longer work,"
-        " and readers may have shared them:\n"
+        "Cannot publish yet, 1 file to fix:\n"
         # The finder drops its "A chair" group when no method needs a chair any more.
-        '  /methods/#chair: /methods/ has no id "chair"; put  {#chair}  back on the heading that had it'
-        " (reword the heading freely, keep the id)\n"
-        f"  /methods/chair/: {gone}  methods/chair.md: <page>.md\n"
-        f"  /methods/chair/#before-you-start: {gone}  methods/chair.md: <page>.md\n"
-        f"  /methods/chair/#steps: {gone}  methods/chair.md: <page>.md\n"
-        f"  /methods/chair/#good-to-know: {gone}  methods/chair.md: <page>.md\n"
-        "  /chair/: no page at this address; restore the page chair.md, or send it to a page that exists"
-        f" {fix}  chair.md: <page>.md"
+        '  docs/published_urls.txt: /methods/#chair: /methods/ has no id "chair"; put  {#chair}  back on the heading'
+        f" that had it (reword the heading freely, keep the id){shared}\n"
+        f"  docs/published_urls.txt: /methods/chair/: {gone}  methods/chair.md: <page>.md{shared}\n"
+        f"  docs/published_urls.txt: /methods/chair/#before-you-start: {gone}  methods/chair.md: <page>.md{shared}\n"
+        f"  docs/published_urls.txt: /methods/chair/#steps: {gone}  methods/chair.md: <page>.md{shared}\n"
+        f"  docs/published_urls.txt: /methods/chair/#good-to-know: {gone}  methods/chair.md: <page>.md{shared}\n"
+        "  docs/published_urls.txt: /chair/: no page at this address; restore the page chair.md, or send it to a page"
+        f" that exists {fix}  chair.md: <page>.md{shared}"
     )
 
 
@@ -185,5 +197,7 @@ def test_a_redirect_fixes_a_moved_page(tmp_path: Path) -> None:
     (docs / "methods/chair.poses.yml").rename(docs / "methods/chair-method.poses.yml")  # its drawings move with it
     edit(config_file, "methods/chair.md", "methods/chair-method.md")
     edit(config_file, "        chair.md:", "        methods/chair.md: methods/chair-method.md\n        chair.md:")
+    moved = [url.replace("/methods/chair/", "/methods/chair-method/") for url in PUBLISHED if url.startswith("/methods/chair/")]
+    (docs / "published_urls.txt").write_text((docs / "published_urls.txt").read_text() + "\n".join(moved) + "\n")
     site = build_site(config_file, tmp_path / "site")
     assert broken_urls(site, PUBLISHED) == []
