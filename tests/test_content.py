@@ -27,7 +27,7 @@ from backguide import html
 from backguide.check_site import page_content
 from backguide.facts import FACTS
 from backguide.rules import check_front_matter, check_warnings
-from backguide.site import built_page, source_pages
+from backguide.site import built_page, source_of, source_pages, url_of_file
 from project import ROOT
 
 DOCS = ROOT / "docs"
@@ -40,6 +40,13 @@ META = {page.src_uri: dict(page.meta) for page in SOURCE_PAGES}
 def built(site: Path, src_uri: str) -> str:
     """The built HTML of a Markdown page."""
     return built_page(site, src_uri).read_text()
+
+
+def source_file(built: str) -> str:
+    """The file an author edits for a built page: methods/wall/index.html -> docs/methods/wall.md."""
+    if built == "404.html":
+        return "overrides/404.html"
+    return f"docs/{source_of(url_of_file(built))}"
 
 
 def reader_pages(site: Path) -> dict[str, str]:
@@ -81,7 +88,10 @@ def test_every_shown_sentence_is_from_the_source_or_listed(site: Path) -> None:
         for file, page_html in reader_pages(site).items()
         for sentence in dict.fromkeys(unreviewed(page_sentences(page_html), source, allowed))
     ]
-    rows = "\n".join(f"CONTENT.md needs the row:  | {sentence} | `{file}` | (why it was added) |" for file, sentence in found)
+    rows = "\n".join(
+        f"CONTENT.md needs the row:  | {sentence} | `{source_file(file)}` | (why it was added) | needs review |"
+        for file, sentence in found
+    )
     assert found == [], f"sentences neither from the source nor listed in CONTENT.md; list each for review:\n{rows}"
 
 

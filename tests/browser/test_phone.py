@@ -38,7 +38,7 @@ def test_reading_on_a_phone(phone, output_dir: Path, path: str) -> None:
 @pytest.mark.parametrize("path", METHOD_PAGES, ids=page_id)
 def test_a_method_page_has_numbered_steps_to_check(phone, path: str) -> None:
     phone.goto(path)
-    assert phone.locator("article ol > li").count() >= 3
+    assert phone.locator("article ol > li").count() >= 1  # the gate asks for one numbered step at least
 
 
 def test_the_open_menu_is_easy_to_tap(phone) -> None:
