@@ -26,7 +26,7 @@ from backguide.poses import POSES_SUFFIX, DrawingError, Pose, author_error, load
 
 MARKER = "drawing:"
 
-__all__ = ["DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing"]
+__all__ = ["DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing", "main_pose", "pictures"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,22 @@ def main_drawing(drawings: Mapping[str, Drawing]) -> Drawing | None:
     """The page's picture for cards and link previews: the one marked `main: true`, else the first."""
     marked = [drawing for drawing in drawings.values() if drawing.pose.main]
     return marked[0] if marked else next(iter(drawings.values()), None)
+
+
+def main_pose(drawings: Mapping[str, Drawing] | Exception | None) -> Pose | None:
+    """The pose of a page's main drawing, for its link preview card; none for a page without drawings."""
+    main = main_drawing(drawings) if drawings and not isinstance(drawings, Exception) else None
+    return main.pose if main else None
+
+
+def pictures(by_page: Mapping[str, Mapping[str, Drawing] | Exception]) -> dict[str, str]:
+    """Each page's main drawing as a small picture, by the page's src_uri; a page whose poses are broken has none."""
+    found = {}
+    for src_uri, drawings in by_page.items():
+        main = None if isinstance(drawings, Exception) else main_drawing(drawings)
+        if main:
+            found[src_uri] = main.thumbnail()
+    return found
 
 
 def markers(page_html: str) -> list[tuple[str, str]]:

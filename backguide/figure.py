@@ -281,7 +281,7 @@ def scene(pose: Pose) -> Scene:
         back_z = min(
             section.centre[2] - math.hypot(section.width * column(section.frame, 0)[2], section.depth * column(section.frame, 2)[2])
             for section in bones.trunk[:2]
-        ) - 1
+        ) - 1 - prop.gap
         seat += 2  # the hips sink into the seat a little, so the thighs rest on it
         placed.chair = Chair(seat, back_z, seat + prop.back, back_z + 46)
     for prop in pose.props:

@@ -121,6 +121,7 @@ class Body:
 class Prop:
     kind: str  # floor, chair, roller, wall, arrow
     back: float = 50  # chair: the top edge of its back, above the seat
+    gap: float = 0  # chair: how far the hips sit forward of its back
     under: str = "upper_back"  # roller: the part of the back it lies under
     radius: float = 9  # roller
     angle: float = 0  # roller, seen from above: turned from straight across the back
@@ -449,7 +450,7 @@ BODY_KEYS = {"lean": 0, "roll": 0, "lower_back": 0, "upper_back": 0, "neck": 0, 
 PROP_KEYS: dict[str, dict[str, tuple[float, float, str]]] = {
     "floor": {},
     "wall": {},
-    "chair": {"back": (20, 90, "the top of its back above the seat")},
+    "chair": {"back": (20, 90, "the top of its back above the seat"), "gap": (0, 30, "how far the hips sit forward of its back")},
     "roller": {"under": (0, 0, ""), "radius": (5, 12, "a 4 to 6 inch roller is 5 to 8"), "angle": (-30, 30, "degrees from straight across the back"), "dashed": (0, 0, "")},
     "arrow": {"at": (0, 0, ""), "path": (0, 0, ""), "both": (0, 0, "")},
 }
