@@ -177,7 +177,7 @@ def draw_panel(image: Image.Image, pose: Pose) -> None:
 def drawing_image(pose: Pose, room: tuple[int, int]) -> Image.Image:
     """The drawing as an image that fits `room`, drawn from the same shapes as its SVG."""
     shapes = figure.drawing_shapes(pose)
-    x0, y0, width, height = figure.view_box(shapes)
+    x0, y0, width, height = figure.view_box(shapes, min_aspect=0)
     scale = min(room[0] / width, room[1] / height)
     big = scale * SUPERSAMPLE
     size = (round(width * big), round(height * big))

@@ -397,11 +397,12 @@ def camera(pose: Pose, bones: Skeleton) -> Camera:
 
     view = pose.view
     if view.side == "above":
-        # Turn round the vertical until the head points where the view says.
-        target = {"up": (0, -1), "down": (0, 1), "left": (-1, 0), "right": (1, 0)}[view.head]
+        # Turned round the vertical so the head points where the view says: seen from straight
+        # above at azimuth a, a direction at angle phi on the floor is drawn at angle -(phi + a).
+        target = {"right": 0, "down": 90, "left": 180, "up": 270}[view.head]
         head_axis = column(bones.pelvis_frame, 1)
-        best = max(range(0, 360, 1), key=lambda a: _above(a).project(head_axis)[0] * target[0] + _above(a).project(head_axis)[1] * target[1])
-        return _above(best)
+        phi = math.degrees(math.atan2(head_axis[2], head_axis[0]))
+        return _camera(round(-target - phi, 6) % 360, 90)
     return _camera(VIEW_SIDES[view.side] + view.turn, view.raise_)
 
 
@@ -412,10 +413,6 @@ def _camera(azimuth: float, elevation: float) -> Camera:
     toward = add(scale(level, math.cos(e)), (0.0, math.sin(e), 0.0))
     up = sub((0.0, math.cos(e), 0.0), scale(level, math.sin(e)))
     return Camera(right, up, toward)
-
-
-def _above(azimuth: float) -> Camera:
-    return _camera(azimuth, 90)
 
 
 def far_side(left_axis: Vec, view: Camera) -> str | None:
@@ -642,7 +639,7 @@ def floor_mat(placed: Scene, view: Camera) -> tuple[Point, ...]:
     points = [p for p in placed.bones.joints.values()]
     xs = [p[0] for p in points]
     zs = [p[2] for p in points]
-    x0, x1, z0, z1 = min(xs) - 12, max(xs) + 12, min(zs) - 12, max(zs) + 12
+    x0, x1, z0, z1 = min(xs) - 8, max(xs) + 8, min(zs) - 8, max(zs) + 8
     y = placed.floor
     return tuple(view.project(p) for p in ((x0, y, z0), (x1, y, z0), (x1, y, z1), (x0, y, z1)))
 
@@ -752,12 +749,13 @@ MARGIN = 4
 MIN_ASPECT = 1.25  # a tall drawing is widened so that it uses a phone's width at its height limit
 
 
-def view_box(shapes: list[Shape]) -> tuple[float, float, float, float]:
+def view_box(shapes: list[Shape], min_aspect: float = MIN_ASPECT) -> tuple[float, float, float, float]:
+    """The box the SVG shows: every shape with its outline and a margin, so nothing is cut off."""
     left, top, right, bottom = bounds(shapes)
     left, top, right, bottom = left - MARGIN - OUTLINE, top - MARGIN - OUTLINE, right + MARGIN + OUTLINE, bottom + MARGIN + OUTLINE
     width, height = right - left, bottom - top
-    if width < height * MIN_ASPECT:
-        extra = height * MIN_ASPECT - width
+    if width < height * min_aspect:
+        extra = height * min_aspect - width
         left, width = left - extra / 2, width + extra
     return (math.floor(left), math.floor(top), math.ceil(width + left - math.floor(left)), math.ceil(height + top - math.floor(top)))
 

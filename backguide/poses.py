@@ -217,7 +217,7 @@ def load_file(path: Path, shown_as: str) -> dict[str, Pose]:
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
             raise author_error(shown_as, _line(key_node), name, "a drawing's name is lower-case words joined by hyphens; rename it, e.g. chair-sit")
         if name in poses:
-            raise author_error(shown_as, _line(key_node), name, f"this name is used twice in the file; rename one of them")
+            raise author_error(shown_as, _line(key_node), name, "this name is used twice in the file; rename one of them")
         poses[name] = reader.pose(name, value_node, _line(key_node))
     mains = [pose for pose in poses.values() if pose.main]
     if len(mains) > 1:
@@ -296,7 +296,7 @@ class _Reader:
     def names(self, node: yaml.Node, name: str, what: str, options: tuple[str, ...]) -> tuple[str, ...]:
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail(node, name, f"{what} must be a list, e.g.  [{options[0]}]")
-        return tuple(self.choice(item, name, f"'{item.value}' in {what}" if isinstance(item, yaml.ScalarNode) else what, options) for item in node.value)
+        return tuple(self.choice(item, name, f"a name in {what}", options) for item in node.value)
 
     # One drawing ------------------------------------------------------------------------------
 

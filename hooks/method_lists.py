@@ -16,5 +16,7 @@ if TYPE_CHECKING:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "<!-- method-" not in markdown:
+        return markdown
     build = site_build(config)
     return fill_markers(markdown, method_pages(build.pages), page.file.src_uri, pictures(build.drawings))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ from project import ROOT, SITE_URL, build_site, copy_project, gate_error
 from sides import broken, claims
 
 from backguide import html
+from backguide.cards import Card, draw_card
 from backguide.csp import check_policy
 from backguide.drawings import Drawing, all_drawings
 from backguide.figure import bounds, drawing_shapes, pose_problems, svg, view_box
@@ -300,3 +302,44 @@ def test_drawing_case(case: Path, tmp_path: Path) -> None:
     hooks = [str(tmp_path / "project" / "hooks" / name) for name in ("pages.py", "drawings.py")]
     expected = (case / "expected.txt").read_text().strip()
     assert gate_error(config_file, tmp_path / "site", hooks=hooks, plugins=[]) == expected
+
+
+# Pictures where readers choose: the home page, the finder and the link preview cards -------------
+
+
+def test_each_method_card_and_finder_link_shows_the_methods_drawing(site: Path) -> None:
+    home = html.article(html.parse(built_page(site, "index.md").read_text()))
+    cards = home.css(".method-overview li")
+    assert len(cards) == len(METHOD_PAGES) and all(card.css_first("svg.method-thumb") for card in cards)
+    finder = html.article(html.parse(built_page(site, "methods/index.md").read_text()))
+    links = finder.css(".method-finder a")
+    assert links and all(link.css_first("svg.method-thumb") for link in links)
+    for thumb in home.css("svg.method-thumb") + finder.css("svg.method-thumb"):
+        # A picture beside a link that names the method: hidden from screen readers, with no id to repeat.
+        assert html.attribute(thumb, "aria-hidden") == "true" and thumb.css_first("title") is None
+
+
+def drawn_pixels(png: bytes) -> int:
+    """How many pixels right of the title are dark: the drawing's outlines (the card is teal, its text white)."""
+    from PIL import Image
+
+    from backguide.cards import PANEL
+
+    with Image.open(io.BytesIO(png)) as image:
+        data = image.convert("RGB").crop(PANEL).tobytes()
+    return sum(1 for i in range(0, len(data), 3) if max(data[i:i + 3]) < 90)
+
+
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_each_method_pages_link_preview_card_shows_its_drawing(site: Path, src_uri: str) -> None:
+    card = site / "assets" / "cards" / (src_uri.removesuffix(".md") + ".png")
+    assert drawn_pixels(card.read_bytes()) > 1_000, f"{src_uri}: no drawing on its card"
+
+
+def test_a_title_too_long_to_sit_beside_the_drawing_keeps_the_whole_card() -> None:
+    """The title comes first: one that needs the card's width gets it, and the card shows no drawing."""
+    pose = DRAWINGS["chair-lean-back"].pose
+    short = draw_card(Card(title="Cracking Your Back Using a Chair", kicker="Method 1", drawing=pose))
+    long = draw_card(Card(title="Sitting on the Floor and Cracking Your Back Gently, Then Twisting", drawing=pose))
+    assert drawn_pixels(short) > 1_000 and drawn_pixels(long) == 0
+    assert draw_card(Card(title="Cracking Your Back Using a Chair", kicker="Method 1", drawing=pose)) == short
