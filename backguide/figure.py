@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Iterable
 
-from backguide.poses import GROUPS, SIDES, Arm, Back, Body, Leg, Pose, Prop
+from backguide.poses import GROUPS, SIDES, VIEW_SIDES, Arm, Back, Body, Leg, Pose, Prop
 
 Vec = tuple[float, float, float]
 Mat = tuple[Vec, Vec, Vec]  # rows
@@ -63,6 +63,14 @@ def dot(a: Vec, b: Vec) -> float:
 
 def length(a: Vec) -> float:
     return math.sqrt(dot(a, a))
+
+
+def cross(a: Vec, b: Vec) -> Vec:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def unit(a: Vec) -> Vec:
+    return scale(a, 1 / (length(a) or 1))
 
 
 def apply(m: Mat, v: Vec) -> Vec:
@@ -277,22 +285,21 @@ def scene(pose: Pose) -> Scene:
     kinds = [prop.kind for prop in pose.props]
     if "chair" in kinds:
         prop = next(p for p in pose.props if p.kind == "chair")
-        seat = lowest(*parts(bones, pose.body)["hips"])
-        back_z = min(
-            section.centre[2] - math.hypot(section.width * column(section.frame, 0)[2], section.depth * column(section.frame, 2)[2])
-            for section in bones.trunk[:2]
-        ) - 1 - prop.gap
-        seat += 2  # the hips sink into the seat a little, so the thighs rest on it
+        seat = lowest(*parts(bones, pose.body)["hips"]) + 2  # the hips sink into the seat a little, so the thighs rest on it
+        back_z = min(rearmost(section) for section in bones.trunk[:2]) - 1 - prop.gap
         placed.chair = Chair(seat, back_z, seat + prop.back, back_z + 46)
     for prop in pose.props:
         if prop.kind == "roller":
             placed.rollers.append(place_roller(pose, placed, prop))
         if prop.kind == "wall":
-            placed.wall_z = min(
-                section.centre[2] - math.hypot(section.width * column(section.frame, 0)[2], section.depth * column(section.frame, 2)[2])
-                for section in bones.trunk
-            )
+            placed.wall_z = min(rearmost(section) for section in bones.trunk)
     return placed
+
+
+def rearmost(section: Section) -> float:
+    """How far back a trunk cross-section reaches (its smallest z): where a chair's back or a wall touches it."""
+    x, z = column(section.frame, 0), column(section.frame, 2)
+    return section.centre[2] - math.hypot(section.width * x[2], section.depth * z[2])
 
 
 def place_roller(pose: Pose, placed: Scene, prop: Prop) -> Roller:
@@ -303,10 +310,7 @@ def place_roller(pose: Pose, placed: Scene, prop: Prop) -> Roller:
         low, high = section_lowest(below), section_lowest(above)
         if low <= wanted <= high or high <= wanted <= low:
             t = 0.5 if high == low else (wanted - low) / (high - low)
-            z = below.centre[2] + t * (above.centre[2] - below.centre[2])
-            depth = below.depth + t * (above.depth - below.depth)
-            frame_z = column(below.frame, 2)
-            z += -depth * frame_z[2] * 0  # the contact is under the centre line, close enough for a drawing
+            z = below.centre[2] + t * (above.centre[2] - below.centre[2])  # under the spine's line: close enough to draw
             return Roller((0.0, placed.floor + prop.radius, z), prop.radius, prop.angle, prop.dashed)
     raise pose.error(
         f"the upper back is nowhere {prop.radius * 2:g} units (one roller) above the floor, so the roller cannot lie under it;"
@@ -393,8 +397,7 @@ class Camera:
 
 
 def camera(pose: Pose, bones: Skeleton) -> Camera:
-    from backguide.poses import VIEW_SIDES
-
+    """The reader's eye: a direction to look from, and which way is up in the drawing."""
     view = pose.view
     if view.side == "above":
         # Turned round the vertical so the head points where the view says: seen from straight
@@ -542,14 +545,6 @@ def spine_line(bones: Skeleton, view: Camera) -> Line | None:
     return Line(tuple(points), 1.4, "spine")
 
 
-def cross(a: Vec, b: Vec) -> Vec:
-    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
-
-
-def unit(a: Vec) -> Vec:
-    return scale(a, 1 / (length(a) or 1))
-
-
 def hair(bones: Skeleton, view: Camera) -> Blob | None:
     """The hair: the half of the head toward its crown and back, so a head seen from behind reads so."""
     h = unit(add(scale(column(bones.head_frame, 1), 0.8), scale(column(bones.head_frame, 2), -0.6)))
@@ -585,9 +580,9 @@ def trunk_outline(sections: list[Section], view: Camera) -> tuple[Point, ...]:
         direction = (after[0] - before[0], after[1] - before[1])
         span = math.hypot(*direction) or 1
         normal = (-direction[1] / span, direction[0] / span)
+        # The cross-section is an ellipse; its reach across the spine's drawn line, seen from here.
         a = view.project(scale(column(section.frame, 0), section.width))
         b = view.project(scale(column(section.frame, 2), section.depth))
-        a, b = (a[0] - view.project((0, 0, 0))[0], a[1] - view.project((0, 0, 0))[1]), (b[0] - view.project((0, 0, 0))[0], b[1] - view.project((0, 0, 0))[1])
         reach = math.hypot(a[0] * normal[0] + a[1] * normal[1], b[0] * normal[0] + b[1] * normal[1])
         reach = max(reach, 6.0)
         centre = centres[index]
@@ -608,16 +603,13 @@ def prop_shapes(placed: Scene, view: Camera) -> list[Shape]:
     if any(p.kind == "floor" for p in placed.pose.props):
         if level:
             y = view.project((0, placed.floor, 0))[1]
-            depth_shift = 0.0
-            shapes.append(Line(((left, y + depth_shift), (right, y + depth_shift)), 2.5, "prop"))
+            shapes.append(Line(((left, y), (right, y)), 2.5, "prop"))
         else:
             shapes.append(Blob(floor_mat(placed, view), "mat", smooth=False))
     if placed.wall_z is not None:
         ys = [view.project(p)[1] for p in bones.joints.values()]
-        top = min(ys) - 14
-        for x_ in (0,):
-            base = view.project((x_, placed.floor, placed.wall_z - 1.5))
-            shapes.append(Line(((base[0], top), base), 3, "prop"))
+        base = view.project((0, placed.floor, placed.wall_z - 1.5))
+        shapes.append(Line(((base[0], min(ys) - 14), base), 3, "prop"))
     if placed.chair:
         c = placed.chair
         for x in (-18, 18) if not level else (0,):
