@@ -43,6 +43,7 @@ class SiteBuild:
     checks: Checks | None = None  # what the gate judges pages with, read in on_files
     nav: Any = None  # the Navigation, kept from on_nav for llms.txt
     cards: dict[str, Any] = field(default_factory=dict)  # card path in the site -> (page, Card), drawn after the build
+    drawings: dict[str, Any] = field(default_factory=dict)  # page src_uri -> its drawings by name, or the DrawingError of its poses file
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:

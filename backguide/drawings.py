@@ -1,9 +1,8 @@
-"""A drawing of each position, placed in the step it shows, from the pose data beside the page.
+"""A drawing of each position, placed in the step it shows, from the pose file beside the page.
 
 A page `methods/chair.md` keeps its poses in `methods/chair.poses.yml` (left out of the
-built site by `exclude_docs`). Each pose is a few numbers for `backguide.figure`, an `alt`
-text and an optional `caption`. The author puts a marker inside the step the drawing shows,
-indented under the list item:
+built site by `exclude_docs`; read by `backguide.poses`). The author puts a marker inside
+the step the drawing shows, indented under the list item:
 
     2. Sit in the chair like you normally would, and relax.
         <!-- drawing: chair-sit -->
@@ -15,66 +14,81 @@ the steps, and the page's first step does not move.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any, Mapping
-
-import yaml
+from typing import Mapping
 
 from backguide import html
-from backguide.figure import svg
+from backguide.figure import pose_problems, svg
+from backguide.poses import POSES_SUFFIX, DrawingError, Pose, author_error, load_poses, poses_file, shown_path
 
 MARKER = "drawing:"
-POSES_SUFFIX = ".poses.yml"
 
-
-class DrawingError(Exception):
-    """A marker or a pose the build cannot draw; the message names the file and the fix."""
+__all__ = ["DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing", "main_pose", "pictures"]
 
 
 @dataclass(frozen=True)
 class Drawing:
-    name: str
-    pose: Mapping[str, Any]
+    pose: Pose
+
+    @property
+    def name(self) -> str:
+        return self.pose.name
 
     @property
     def alt(self) -> str:
-        return str(self.pose["alt"])
+        return self.pose.alt
 
     @property
     def caption(self) -> str:
-        return str(self.pose.get("caption") or "")
+        return self.pose.caption
 
     def figure(self) -> str:
         """The drawing as a `<figure>`, kept out of the search index (its words are the step's)."""
         caption = f"<figcaption>{escape(self.caption, quote=False)}</figcaption>" if self.caption else ""
-        return f'<figure class="drawing" data-pagefind-ignore>{svg(self.name, self.pose)}{caption}</figure>'
+        return f'<figure class="drawing" data-pagefind-ignore>{svg(self.pose)}{caption}</figure>'
+
+    def thumbnail(self, css_class: str = "method-thumb") -> str:
+        """The drawing as a small picture beside a link that names the method: hidden from screen readers."""
+        return svg(self.pose, decorative=True, css_class=css_class)
 
 
-def poses_file(page_file: Path) -> Path:
-    """methods/chair.md -> methods/chair.poses.yml"""
-    return page_file.with_name(page_file.stem + POSES_SUFFIX)
+def checked(pose: Pose) -> Drawing:
+    """A drawing whose body rests where it should: the plausibility checks, run on every build."""
+    problems = pose_problems(pose)
+    if problems:
+        key, problem = problems[0]
+        raise pose.error(problem, key)
+    return Drawing(pose)
 
 
-def load_poses(path: Path, shown_as: str) -> dict[str, Drawing]:
-    """The drawings of one poses file, each checked for its text alternative."""
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise DrawingError(f"{shown_as}: expected one entry per drawing, `name: {{alt: ..., body: ...}}`")
-    drawings = {}
-    for name, pose in data.items():
-        if not isinstance(pose, dict) or not str(pose.get("alt") or "").strip():
-            raise DrawingError(
-                f'{shown_as}: drawing "{name}" has no alt text; add  alt: "<the position, in words>"'
-                ' and list the sentence in CONTENT.md, "Sentences not from the source"'
-            )
-        if "body" not in pose:
-            raise DrawingError(f'{shown_as}: drawing "{name}" has no body pose; add  body: {{...}}  (see backguide/figure.py)')
-        drawings[str(name)] = Drawing(str(name), pose)
-    return drawings
+def load_drawings(path: Path, shown_as: str) -> dict[str, Drawing]:
+    """Every drawing of one poses file, read and checked; the first problem raises DrawingError."""
+    return {name: checked(pose) for name, pose in load_poses(path, shown_as).items()}
+
+
+def main_drawing(drawings: Mapping[str, Drawing]) -> Drawing | None:
+    """The page's picture for cards and link previews: the one marked `main: true`, else the first."""
+    marked = [drawing for drawing in drawings.values() if drawing.pose.main]
+    return marked[0] if marked else next(iter(drawings.values()), None)
+
+
+def main_pose(drawings: Mapping[str, Drawing] | Exception | None) -> Pose | None:
+    """The pose of a page's main drawing, for its link preview card; none for a page without drawings."""
+    main = main_drawing(drawings) if drawings and not isinstance(drawings, Exception) else None
+    return main.pose if main else None
+
+
+def pictures(by_page: Mapping[str, Mapping[str, Drawing] | Exception]) -> dict[str, str]:
+    """Each page's main drawing as a small picture, by the page's src_uri; a page whose poses are broken has none."""
+    found = {}
+    for src_uri, drawings in by_page.items():
+        main = None if isinstance(drawings, Exception) else main_drawing(drawings)
+        if main:
+            found[src_uri] = main.thumbnail()
+    return found
 
 
 def markers(page_html: str) -> list[tuple[str, str]]:
@@ -86,26 +100,40 @@ def markers(page_html: str) -> list[tuple[str, str]]:
     return found
 
 
-def with_drawings(page_html: str, drawings: Mapping[str, Drawing], page_shown_as: str, poses_shown_as: str) -> str:
+def marker_line(markdown: str, name: str) -> int | None:
+    """The line of the page's Markdown where the marker for `name` is, for the message."""
+    pattern = re.compile(r"<!--\s*" + re.escape(MARKER) + r"\s*" + re.escape(name) + r"\s*-->")
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if pattern.search(line):
+            return number
+    return None
+
+
+def with_drawings(
+    page_html: str, drawings: Mapping[str, Drawing], page_shown_as: str, poses_shown_as: str, markdown: str = ""
+) -> str:
     """The page with each marker replaced by its drawing; an unknown or repeated name stops the build."""
     seen: set[str] = set()
     for marker, name in markers(page_html):
+        line = marker_line(markdown, name)
+        if not name:
+            raise author_error(page_shown_as, line, None, f"{marker} names no drawing; write  <!-- drawing: name -->  with a pose of {poses_shown_as}")
         if name not in drawings:
             known = ", ".join(sorted(drawings)) or "none yet"
-            raise DrawingError(
-                f'{page_shown_as}: {marker} names no drawing in {poses_shown_as}; add a pose "{name}" there,'
-                f" or use one it has ({known})"
+            raise author_error(
+                page_shown_as, line, name,
+                f"no drawing of this name in {poses_shown_as}; add a pose '{name}' there, or use one it has ({known})",
             )
         if name in seen:
-            raise DrawingError(f"{page_shown_as}: {marker} is used twice; each drawing appears once on a page")
+            raise author_error(page_shown_as, line, name, "this drawing is placed twice on the page; keep one marker")
         seen.add(name)
         page_html = page_html.replace(marker, drawings[name].figure(), 1)
     return page_html
 
 
-def all_drawings(docs_dir: Path) -> dict[str, Drawing]:
+def all_drawings(docs_dir: Path, root: Path | None = None) -> dict[str, Drawing]:
     """Every drawing of the site, by name, in a fixed order: for the tests and the contact sheet."""
     found: dict[str, Drawing] = {}
     for path in sorted(docs_dir.rglob("*" + POSES_SUFFIX)):
-        found.update(load_poses(path, path.as_posix()))
+        found.update(load_drawings(path, shown_path(path, root or docs_dir.parent)))
     return found

@@ -39,14 +39,15 @@ def card_path(src_uri: str) -> str:
     return f"{CARDS_DIR}/{posixpath.splitext(src_uri)[0]}.png"
 
 
-def card_for(title: str, site_name: str, meta: Mapping[str, Any]) -> Card:
-    """A method page's card says "Method 1" small above its title, so the title itself can be large."""
+def card_for(title: str, site_name: str, meta: Mapping[str, Any], drawing: Any = None) -> Card:
+    """A method page's card says "Method 1" small above its title, so the title itself can be large,
+    and shows the page's main drawing (a `backguide.poses.Pose`) when it has one."""
     method = meta.get("method")
     kicker = f"Method {method}" if isinstance(method, int) else ""
     if kicker:
         title = METHOD_PREFIX.sub("", title)
     header = "" if title == site_name else site_name
-    return Card(title=title, header=header, kicker=kicker)
+    return Card(title=title, header=header, kicker=kicker, drawing=drawing)
 
 
 def link_preview(

@@ -1,12 +1,14 @@
-"""Replace each `<!-- drawing: name -->` marker with its drawing, from the poses file beside the page."""
+"""Read each page's poses file once per build, and replace each `<!-- drawing: name -->` marker with its drawing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import event_priority
+
 from backguide.build import site_build
-from backguide.drawings import DrawingError, load_poses, poses_file, with_drawings
+from backguide.drawings import MARKER, DrawingError, load_drawings, poses_file, with_drawings
 from backguide.report import problem_from
 from backguide.site import project_path, relative_to_project
 
@@ -16,14 +18,27 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+@event_priority(80)  # after the pages are read, before the method lists show each method's drawing
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    drawings = site_build(config).drawings
+    for file in files.documentation_pages():
+        if file.abs_src_path and (path := poses_file(Path(file.abs_src_path))).exists():
+            try:
+                drawings[file.src_uri] = load_drawings(path, relative_to_project(config, path))
+            except DrawingError as error:  # reported with every other problem (hooks/report.py)
+                site_build(config).problems.append(problem_from(str(error), relative_to_project(config, path)))
+                drawings[file.src_uri] = None  # its markers are left alone: one mistake, one message
+    return files
+
+
 # Default priority: before the safety gate (-100), which judges the page with its drawings.
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "drawing:" not in html or not page.file.abs_src_path:
+    drawings = site_build(config).drawings.get(page.file.src_uri, {})
+    if drawings is None or MARKER not in html or not page.file.abs_src_path:
         return html
-    poses = poses_file(Path(page.file.abs_src_path))
-    poses_shown_as = relative_to_project(config, poses)
+    poses_shown_as = relative_to_project(config, poses_file(Path(page.file.abs_src_path)))
     try:
-        return with_drawings(html, load_poses(poses, poses_shown_as), project_path(config, page.file), poses_shown_as)
-    except DrawingError as error:  # reported with every other problem (hooks/report.py)
+        return with_drawings(html, drawings, project_path(config, page.file), poses_shown_as, page.file.content_string)
+    except DrawingError as error:  # reported with every other problem; the page keeps its markers
         site_build(config).problems.append(problem_from(str(error), project_path(config, page.file)))
         return html

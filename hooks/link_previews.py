@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from backguide.build import site_build
 from backguide.cards import draw_card, title_layout
+from backguide.drawings import main_pose
 from backguide.previews import card_for, card_path, link_preview, page_title, too_long
 from backguide.site import project_path
 
@@ -28,7 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     title = page_title(page.meta, page.title, config.site_name, page.is_homepage)
     path = card_path(page.file.src_uri)
-    site_build(config).cards[path] = (project_path(config, page.file), card_for(title, config.site_name, page.meta))
+    build = site_build(config)
+    drawing = main_pose(build.drawings.get(page.file.src_uri))
+    build.cards[path] = (project_path(config, page.file), card_for(title, config.site_name, page.meta, drawing))
     context["preview"] = link_preview(
         title=title,
         description=page.meta.get("description"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backguide.build import site_build
+from backguide.drawings import pictures
 from backguide.method_lists import fill_markers
 from backguide.site import method_pages
 
@@ -15,4 +16,7 @@ if TYPE_CHECKING:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return fill_markers(markdown, method_pages(site_build(config).pages), page.file.src_uri)
+    if "<!-- method-" not in markdown:
+        return markdown
+    build = site_build(config)
+    return fill_markers(markdown, method_pages(build.pages), page.file.src_uri, pictures(build.drawings))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -11,6 +12,7 @@ from mkdocs.plugins import event_priority
 from backguide.build import site_build
 from backguide.includes import included
 from backguide.report import SERVE_NOTE, error_message, file_of, refusal_html, site_banner_html
+from backguide.drawings import poses_file
 from backguide.site import project_path
 
 if TYPE_CHECKING:
@@ -30,9 +32,11 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     print(f"{error_message(problems)}\n{SERVE_NOTE}", file=sys.stderr, flush=True)
     pages = {project_path(config, file): file.page for file in files.documentation_pages() if file.page}
     includes = {file_of(problem) for problem in build.include_problems}
-    whole_site = [problem for problem in problems if file_of(problem) not in pages and file_of(problem) not in includes]
+    page_files = set(pages) | {poses_path(path) for path in pages}
+    whole_site = [problem for problem in problems if file_of(problem) not in page_files | includes]
     for path, page in pages.items():
-        own = [problem for problem in problems if file_of(problem) == path]
+        # A page's own file, and the poses file beside it (docs/methods/chair.poses.yml).
+        own = [problem for problem in problems if file_of(problem) in (path, poses_path(path))]
         pulled_in = [p for p in build.include_problems if file_of(p).rsplit("/", 1)[-1] in included(page.markdown or "")]
         if own or pulled_in:
             page.content = refusal_html(pulled_in + own)
@@ -48,3 +52,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError(error_message(build.late_problems))
     if build.late_problems:
         print(f"{error_message(build.late_problems)}\n{SERVE_NOTE}", file=sys.stderr, flush=True)
+
+
+def poses_path(page_path: str) -> str:
+    """docs/methods/chair.md -> docs/methods/chair.poses.yml, as authors see both."""
+    return poses_file(Path(page_path)).as_posix()

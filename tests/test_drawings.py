@@ -1,32 +1,57 @@
-"""The drawings of the positions: placed in every method's steps, named, small, stable, plausible."""
+"""The drawings of the positions: in the step they show, the side their text names, small, stable, plausible."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import os
 import re
+import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from project import ROOT, SITE_URL, copy_project, gate_error
+from project import ROOT, SITE_URL, build_site, copy_project, gate_error
+from sides import broken, claims
 
 from backguide import html
+from backguide.cards import Card, draw_card
 from backguide.csp import check_policy
-from backguide.drawings import all_drawings
-from backguide.figure import LENGTH, OUTLINE, WIDTH, side_joints
+from backguide.drawings import Drawing, all_drawings
+from backguide.figure import bounds, drawing_shapes, pose_problems, svg, view_box
+from backguide.poses import DrawingError, load_file
 from backguide.site import built_page, method_pages, source_pages
 
 DOCS = ROOT / "docs"
 METHOD_PAGES = [page.src_uri for page in method_pages(source_pages(DOCS))]
 FLOOR_OPTIONS = ["side-twist", "stretch-and-corpse-pose", "knees-to-chest", "knee-across"]
-DRAWINGS = all_drawings(DOCS)
+DRAWINGS = all_drawings(DOCS, ROOT)
+CASES = sorted(path for path in (ROOT / "tests" / "drawing_cases").iterdir() if path.is_dir())
+
+# The moves whose steps describe a start and a move: (page, section, step) of each drawing.
+START_AND_END = {
+    "chair-sit": ("methods/chair.md", "steps", 2),
+    "chair-lean-back": ("methods/chair.md", "steps", 4),
+    "floor-side-lying": ("methods/floor.md", "side-twist", 4),
+    "floor-side-twist": ("methods/floor.md", "side-twist", 8),
+    "floor-lying-flat": ("methods/floor.md", "knee-across", 1),
+    "floor-knee-across": ("methods/floor.md", "knee-across", 2),
+    "sitting-leg-across": ("methods/sitting.md", "steps", 2),
+    "sitting-twist": ("methods/sitting.md", "steps", 3),
+    "roller-upper-back": ("methods/foam-roller.md", "steps", 3),
+    "roller-rolling": ("methods/foam-roller.md", "steps", 5),
+}
 
 
 def figures(site: Path, src_uri: str) -> list[html.Node]:
     return html.article(html.parse(built_page(site, src_uri).read_text())).css("figure.drawing")
+
+
+def drawing_name(figure: html.Node) -> str:
+    return (html.attribute(figure.css_first("svg > title"), "id") or "").removeprefix("drawing-")
 
 
 def section_of(figure: html.Node) -> str | None:
@@ -39,6 +64,25 @@ def section_of(figure: html.Node) -> str | None:
         if node.mem_id == figure.mem_id:
             return section
     return None
+
+
+def step_of(figure: html.Node) -> tuple[int, str] | None:
+    """(number, text) of the numbered step a figure sits in, its drawing and notes left out."""
+    item = next((node for node in html.ancestors(figure) if node.tag == "li"), None)
+    if item is None or item.parent is None or item.parent.tag != "ol":
+        return None
+    number = [child.mem_id for child in item.parent.iter() if child.tag == "li"].index(item.mem_id) + 1
+    return number, " ".join(html.text(item, frozenset({"drawing", "admonition"})).split())
+
+
+def placed(site: Path) -> dict[str, tuple[str, str | None, tuple[int, str] | None, str]]:
+    """Every drawing on the site: name -> (page, section, (step, step text), alt text as built)."""
+    found = {}
+    for uri in METHOD_PAGES:
+        for figure in figures(site, uri):
+            title = html.text(figure.css_first("svg > title"))
+            found[drawing_name(figure)] = (uri, section_of(figure), step_of(figure), title)
+    return found
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -64,6 +108,11 @@ def test_every_floor_option_has_a_drawing(site: Path) -> None:
     assert [option for option in FLOOR_OPTIONS if option not in sections] == []
 
 
+def test_start_and_end_drawings_sit_in_the_steps_they_show(site: Path) -> None:
+    found = {name: (uri, section, step[0] if step else None) for name, (uri, section, step, _) in placed(site).items()}
+    assert {name: found.get(name) for name in START_AND_END} == START_AND_END
+
+
 @pytest.mark.parametrize("src_uri", METHOD_PAGES)
 def test_every_drawing_is_named_for_screen_readers(site: Path, src_uri: str) -> None:
     page = html.parse(built_page(site, src_uri).read_text())
@@ -74,7 +123,7 @@ def test_every_drawing_is_named_for_screen_readers(site: Path, src_uri: str) -> 
         assert html.attribute(art, "aria-labelledby") == html.attribute(title, "id")
         assert len(html.text(title).split()) >= 8, "the text alternative describes the position in words"
     ids = [html.attribute(node, "id") for node in html.elements(page) if html.attribute(node, "id")]
-    assert len(ids) == len(set(ids)), "each drawing's id is unique on its page"
+    assert [name for name in set(ids) if ids.count(name) > 1] == [], f"{src_uri}: each id is used once"
 
 
 def test_every_drawing_is_placed_once() -> None:
@@ -91,12 +140,72 @@ def test_alt_texts_and_captions_are_listed_in_content_md() -> None:
     assert [s for s in sentences if s not in listed] == []
 
 
-# Small, stable, and within the site's policy ------------------------------------------------
+def test_every_view_from_above_says_so_under_the_drawing(site: Path) -> None:
+    above = [name for name, drawing in DRAWINGS.items() if drawing.pose.view.side == "above"]
+    assert above, "the floor twists are seen from above"
+    shown = {
+        drawing_name(figure): html.text(figure.css_first("figcaption")) if figure.css_first("figcaption") else ""
+        for uri in METHOD_PAGES
+        for figure in figures(site, uri)
+    }
+    assert [name for name in above if not shown[name].startswith("Seen from above.")] == []
+
+
+# The side the text names --------------------------------------------------------------------------
+
+
+def side_problems(drawing: Drawing, texts: list[str]) -> list[str]:
+    return [f"{drawing.name}: {problem}" for text in texts for problem in broken(drawing.pose, claims(text))]
+
+
+def test_each_drawing_shows_the_side_its_step_and_alt_text_name(site: Path) -> None:
+    """The pose does what its step and its alt text say, side for side: a left knee where they say left."""
+    problems, named = [], 0
+    for name, (_, _, step, alt) in placed(site).items():
+        texts = [alt] + ([step[1]] if step else [])
+        named += sum(len(claims(text)) for text in texts)
+        problems += side_problems(DRAWINGS[name], texts)
+    assert named >= 15, "the texts name sides: the sitting twist, the knee across, the side twist"
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", ["sitting-twist", "sitting-leg-across", "floor-knee-across"])
+def test_the_side_check_fails_on_the_mirrored_pose(site: Path, name: str) -> None:
+    """The same pose done on the other side (as the sitting twist was drawn before) breaks its texts' sides."""
+    _, _, step, alt = placed(site)[name]
+    mirrored = Drawing(DRAWINGS[name].pose.mirrored())
+    problems = side_problems(mirrored, [alt, step[1]])
+    assert problems, f"{name}: the mirrored pose still matches its texts"
+    if name == "sitting-twist":
+        assert any("the left knee is bent 0° and the right 112°" in problem for problem in problems), problems
+
+
+def test_the_side_claims_read_the_guides_words() -> None:
+    kinds = [(claim.kind, claim.side, claim.part, claim.knee) for claim in claims(
+        "Bend your left knee and take your left foot outside of the right knee. Put your right elbow on the"
+        " outside of your left knee and gently turn your upper body to the left."
+    )]
+    assert kinds == [
+        ("bent", "left", "", ""), ("outside", "left", "foot", "right"),
+        ("outside", "right", "elbow", "left"), ("turn", "left", "", ""),
+    ]
+
+
+# Small, stable, within the page and the site's policy ---------------------------------------------
 
 
 @pytest.mark.parametrize("name", DRAWINGS)
 def test_each_drawing_is_at_most_4_kb_gzipped(name: str) -> None:
     assert len(gzip.compress(DRAWINGS[name].figure().encode(), mtime=0)) <= 4096
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_nothing_is_cut_off(name: str) -> None:
+    """Every part of the drawing, with its outline, lies inside the box the SVG shows."""
+    shapes = drawing_shapes(DRAWINGS[name].pose)
+    left, top, right, bottom = bounds(shapes)
+    x, y, width, height = view_box(shapes)
+    assert (x, y) <= (left - 1.8, top - 1.8) and (right + 1.8, bottom + 1.8) <= (x + width, y + height)
 
 
 def test_drawings_are_byte_identical_in_a_second_build(site: Path, tmp_path: Path) -> None:
@@ -114,97 +223,123 @@ def test_drawings_keep_the_content_security_policy(site: Path, src_uri: str) -> 
     page_html = built_page(site, src_uri).read_text()
     for figure in figures(site, src_uri):
         assert not [n for n in html.elements(figure) if "style" in n.attributes or n.tag == "style"]
+        assert 'fill="currentColor"' in (figure.html or "") or 'stroke="currentColor"' in (figure.html or "")
     assert check_policy(page_html) == []
 
 
-# Mistakes stop the build with a message that names the fix -----------------------------------
+# Plausible bodies: the build refuses a body that floats, sinks or bends where joints cannot --------
 
 
-def test_an_unknown_drawing_stops_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "methods" / "chair.md"
-    page.write_text(page.read_text().replace("drawing: chair-sit", "drawing: chair-sitting"))
-    error = gate_error(project / "mkdocs.yml", tmp_path / "site")
-    assert error == (
-        "Cannot publish yet, 1 file to fix:\n"
-        "  docs/methods/chair.md: <!-- drawing: chair-sitting --> names no drawing in docs/methods/chair.poses.yml;"
-        ' add a pose "chair-sitting" there, or use one it has (chair-lean-back, chair-sit)'
-    )
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_the_body_rests_where_its_pose_says(name: str) -> None:
+    assert pose_problems(DRAWINGS[name].pose) == []
 
 
-def test_a_drawing_without_alt_text_stops_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    poses = project / "docs" / "methods" / "chair.poses.yml"
-    poses.write_text(re.sub(r"(chair-sit:\n)  alt: .*\n", r"\1", poses.read_text()))
-    error = gate_error(project / "mkdocs.yml", tmp_path / "site")
-    assert error.startswith('Cannot publish yet, 1 file to fix:\n  docs/methods/chair.poses.yml: drawing "chair-sit" has no alt text; add  alt: ')
+def test_the_roller_lies_under_the_upper_back_with_the_head_off_the_floor() -> None:
+    for name in ("roller-upper-back", "roller-rolling"):
+        pose = DRAWINGS[name].pose
+        assert {"upper_back", "hips", "left_foot", "right_foot"} <= set(pose.rests), name
+        assert "head" not in pose.rests and pose_problems(pose) == [], name
 
 
-# Plausible bodies: joints bend the way joints bend, and the body rests where it should ------
+def test_near_and_far_come_from_the_view() -> None:
+    """Seen from the left side, the right limbs are the far ones; seen from the right, the left."""
+    pose = DRAWINGS["chair-sit"].pose
+    from_right = svg(pose)
+    from_left = svg(replace(pose, view=replace(pose.view, side="left side")))
+    assert from_right.count('class="far"') == from_left.count('class="far"') > 0
+    assert from_right != from_left
 
 
-def turn(angle: float) -> float:
-    """An angle folded into -180..180."""
-    return (angle + 180) % 360 - 180
+# Mistakes stop the build with one line: file, line, drawing, what is wrong, the fix -----------------
 
 
-SIDE = {name: d.pose for name, d in DRAWINGS.items() if d.pose.get("view", "side") == "side"}
-ABOVE = {name: d.pose for name, d in DRAWINGS.items() if d.pose.get("view") == "above"}
+def shown(error: DrawingError) -> str:
+    return str(error)
 
 
-@pytest.mark.parametrize("name", SIDE)
-def test_side_view_joints_bend_within_human_range(name: str) -> None:
-    body = SIDE[name]["body"]
-    lower, upper = body["spine"]
-    assert -30 <= turn(upper - lower) <= 45, "the spine bends back at most 45°, forward at most 30°"
-    assert -40 <= turn(body.get("head", upper) - upper) <= 40, "the neck turns at most 40°"
-    for leg in ("leg", "far_leg"):
-        if leg in body:
-            thigh, shin = body[leg][0], body[leg][1]
-            assert 0 <= turn(thigh - shin) <= 160, f"{leg}: a knee only bends one way"
-            assert -20 <= 180 - (lower - thigh) % 360 <= 140, f"{leg}: the hip bends within its range"
-    for arm in ("arm", "far_arm"):
-        if arm in body:
-            assert 0 <= turn(body[arm][1] - body[arm][0]) <= 150, f"{arm}: an elbow only bends one way"
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("a:\n  alt: x y\n  acent: [back]\n", "x.poses.yml:3: a: unknown key 'acent' in the drawing; did you mean 'accent'?"),
+        ("a:\n  alt: x y\n  view: {from: left side}\n  body:\n    left_leg: {}\n    left_arm: {}\n    right_arm: {}\n",
+         "x.poses.yml:4: a: body has no right_leg; add  right_leg: {}  (straight), or give its angles: hip, out, turn, knee, ankle"),
+        ("a:\n  alt: x y\n  view: {from: left side}\n  body:\n    left_leg: {knee: -20}\n",
+         "x.poses.yml:5: a: left_leg knee is -20, outside 0 to 155 (0 straight; a knee bends one way only); use a number in that range"),
+        ("a:\n  alt: x y\n  view: {from: left side}\n  body:\n    left_leg: {knee: bent}\n",
+         "x.poses.yml:5: a: left_leg knee must be a number, not 'bent'; write a plain number, such as 90"),
+        ("a:\n  alt: x: y\n", "x.poses.yml:2: YAML error at line 2, column 9: mapping values are not allowed here;"
+         " check that line: indent with spaces (two a level, no tabs), close every { and [, and quote text that contains ': '"),
+        ("a:\n  alt: x y\n  view: {from: above, head: left}\n", "x.poses.yml:3: a: a drawing seen from above says so under it;"
+         " start its caption with  Seen from above."),
+        ("a:\n  alt: x y\n  view: {from: lefft side}\n", "x.poses.yml:3: a: view from is 'lefft side', which is not known; did you mean 'left side'?"),
+        ("a:\n  alt: x y\n  props: [{prop: chiar}]\n", "x.poses.yml:3: a: prop is 'chiar', which is not known; did you mean 'chair'?"),
+        ("a:\n  alt: x y\n  props: [{prop: table}]\n", "x.poses.yml:3: a: prop is 'table', which is not known; use one of: floor, wall, chair, roller, arrow"),
+    ],
+    ids=["unknown-key", "missing-leg", "knee-backwards", "wrong-type", "yaml", "above-without-caption", "unknown-view", "misspelled-prop", "unknown-prop"],
+)
+def test_each_pose_mistake_has_one_line_with_its_fix(tmp_path: Path, yaml_text: str, message: str) -> None:
+    poses = tmp_path / "x.poses.yml"
+    poses.write_text(yaml_text)
+    with pytest.raises(DrawingError) as error:
+        load_file(poses, "x.poses.yml")
+    assert shown(error.value) == message
 
 
-@pytest.mark.parametrize("name", ABOVE)
-def test_seen_from_above_no_limb_is_longer_than_the_skeleton(name: str) -> None:
-    for key, limb in ABOVE[name]["body"].items():
-        if key.endswith(("_arm", "_leg")):
-            assert all(0 < scale <= 1 for scale in limb.get("scale", [1, 1])), key
+def case_config(case: Path, project: Path) -> Path:
+    """The real project with the case's files laid over it."""
+    copy_project(project)
+    for path in (case / "docs").rglob("*"):
+        if path.is_file():
+            shutil.copy(path, project / path.relative_to(case))
+    return project / "mkdocs.yml"
 
 
-def lowest_point(pose: dict) -> float:
-    """How low the body reaches, with the thickness of each part and its outline."""
-    joints = side_joints(pose["body"])
-    half = {"hip": WIDTH["pelvis"] / 2, "head": LENGTH["head"], "waist": WIDTH["chest"] / 2, "shoulder": WIDTH["chest"] / 2}
-    reach = [y + half.get(name, WIDTH["foot"] / 2) + OUTLINE / 2 for name, (_, y) in joints.items()]
-    return max(reach)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_drawing_case(case: Path, tmp_path: Path) -> None:
+    """Golden builds: each folder of tests/drawing_cases/ changes a file or two, and the build stops with its message."""
+    config_file = case_config(case, tmp_path / "project")
+    hooks = [str(tmp_path / "project" / "hooks" / name) for name in ("pages.py", "drawings.py", "report.py")]
+    expected = (case / "expected.txt").read_text().strip()
+    assert gate_error(config_file, tmp_path / "site", hooks=hooks, plugins=[]) == expected
 
 
-@pytest.mark.parametrize("name", [n for n, p in SIDE.items() if any(x["prop"] == "floor" for x in p.get("props", []))])
-def test_the_body_rests_on_the_floor(name: str) -> None:
-    pose = SIDE[name]
-    floor = next(x["y"] for x in pose["props"] if x["prop"] == "floor")
-    if any(x["prop"] == "chair" for x in pose["props"]):
-        chair = next(x for x in pose["props"] if x["prop"] == "chair")
-        hip_y = side_joints(pose["body"])["hip"][1]
-        assert abs(hip_y + WIDTH["pelvis"] / 2 - chair["seat"]) <= 4, "the hips sit on the seat"
-    assert abs(lowest_point(pose) - floor) <= 4, "the body touches the floor, neither floating nor sunk into it"
+# Pictures where readers choose: the home page, the finder and the link preview cards -------------
 
 
-def test_the_roller_sits_under_the_upper_back_and_the_head_is_off_the_floor() -> None:
-    pose = DRAWINGS["roller-upper-back"].pose
-    joints = side_joints(pose["body"])
-    roller = next(x for x in pose["props"] if x["prop"] == "roller")
-    floor = next(x["y"] for x in pose["props"] if x["prop"] == "floor")
-    (wx, wy), (sx, sy), (cx, cy) = joints["waist"], joints["shoulder"], roller["centre"]
-    along = ((cx - wx) * (sx - wx) + (cy - wy) * (sy - wy)) / LENGTH["chest"] ** 2
-    assert 0 < along < 1, "the roller is under the chest segment (the upper back), not the lower back"
-    distance = abs((sx - wx) * (wy - cy) - (wx - cx) * (sy - wy)) / LENGTH["chest"]
-    assert abs(distance - (roller["radius"] + WIDTH["chest"] / 2 + OUTLINE / 2)) <= 3, "the back lies on the roller"
-    assert abs(cy + roller["radius"] - floor) <= 1, "the roller lies on the floor"
-    assert joints["head"][1] + LENGTH["head"] < floor - 10, "the head does not touch the floor"
-    for leg in ("leg", "far_leg"):
-        assert abs(joints[f"{leg}_ankle"][1] + WIDTH["foot"] / 2 + OUTLINE / 2 - floor) <= 3, "feet flat on the floor"
+def test_each_method_card_and_finder_link_shows_the_methods_drawing(site: Path) -> None:
+    home = html.article(html.parse(built_page(site, "index.md").read_text()))
+    cards = home.css(".method-overview li")
+    assert len(cards) == len(METHOD_PAGES) and all(card.css_first("svg.method-thumb") for card in cards)
+    finder = html.article(html.parse(built_page(site, "methods/index.md").read_text()))
+    links = finder.css(".method-finder a")
+    assert links and all(link.css_first("svg.method-thumb") for link in links)
+    for thumb in home.css("svg.method-thumb") + finder.css("svg.method-thumb"):
+        # A picture beside a link that names the method: hidden from screen readers, with no id to repeat.
+        assert html.attribute(thumb, "aria-hidden") == "true" and thumb.css_first("title") is None
+
+
+def drawn_pixels(png: bytes) -> int:
+    """How many pixels right of the title are dark: the drawing's outlines (the card is teal, its text white)."""
+    from PIL import Image
+
+    from backguide.cards import PANEL
+
+    with Image.open(io.BytesIO(png)) as image:
+        data = image.convert("RGB").crop(PANEL).tobytes()
+    return sum(1 for i in range(0, len(data), 3) if max(data[i:i + 3]) < 90)
+
+
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_each_method_pages_link_preview_card_shows_its_drawing(site: Path, src_uri: str) -> None:
+    card = site / "assets" / "cards" / (src_uri.removesuffix(".md") + ".png")
+    assert drawn_pixels(card.read_bytes()) > 1_000, f"{src_uri}: no drawing on its card"
+
+
+def test_a_title_too_long_to_sit_beside_the_drawing_keeps_the_whole_card() -> None:
+    """The title comes first: one that needs the card's width gets it, and the card shows no drawing."""
+    pose = DRAWINGS["chair-lean-back"].pose
+    short = draw_card(Card(title="Cracking Your Back Using a Chair", kicker="Method 1", drawing=pose))
+    long = draw_card(Card(title="Sitting on the Floor and Cracking Your Back Gently, Then Twisting", drawing=pose))
+    assert drawn_pixels(short) > 1_000 and drawn_pixels(long) == 0
+    assert draw_card(Card(title="Cracking Your Back Using a Chair", kicker="Method 1", drawing=pose)) == short
