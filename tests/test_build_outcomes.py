@@ -10,7 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from project import ROOT, build_site, copy_project, free_port, gate_error
+from project import ROOT, build_site, copy_project, gate_error
+from support.ports import free_port
 
 BREAK = ('--8<-- "stop-if-painful.md"', "")
 VENV = Path(sys.prefix)
