@@ -3,8 +3,8 @@
     python -m bench.search_scale [--sizes 100,1000,10000] [--query "seated twist"]
 
 For generated sites of N method-like pages: Pagefind's indexing time, with the same
-settings as the build (backguide/search.py), of pages written to disk and indexed in one
-request (as `pagefind --site` does); the bytes a reader downloads for one query, counted by
+settings as the build (backguide/search.py), of pages written to disk and indexed by the
+`pagefind` command over their folder; the bytes a reader downloads for one query, counted by
 the test server for every file it sends while Chromium, with its cache off, loads
 Pagefind, runs the query and loads the data of the first results; and beside them, the size
 Material's lunr search_index.json would have for the same pages, which every page
