@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from backguide.build import site_build
-from backguide.cards import draw_card, title_layout
-from backguide.previews import card_for, card_path, link_preview, page_title, too_long
+from backguide.previews import card_for, card_path, link_preview, page_title, titles_too_long, write_cards
 from backguide.site import project_path
 
 if TYPE_CHECKING:
@@ -42,10 +41,6 @@ def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsCo
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     cards = site_build(config).cards
-    problems = [too_long(source, card.title) for source, card in cards.values() if title_layout(card.title) is None]
-    if problems:
+    if problems := titles_too_long(cards):
         raise PluginError("Link previews: a card title must fit without being cut:\n" + "\n".join(problems))
-    for path, (_, card) in sorted(cards.items()):
-        file = Path(config.site_dir) / path
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_bytes(draw_card(card))
+    write_cards(Path(config.site_dir), cards)
