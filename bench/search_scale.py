@@ -32,7 +32,7 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import AnchorLink
 
 from backguide.search import index_folder
-from backguide.site import ROOT
+from backguide.site import ROOT, built_file
 
 WORDS = ("twist knee chair floor roller shoulder spine stretch gentle breathe slowly lean "
          "arch hold release upper middle lower back side seated standing lying pose").split()
@@ -115,9 +115,9 @@ def query_bytes(site: Path, query: str) -> tuple[int, int]:
 
 def write_site(pages, site: Path) -> None:
     for url, title, sections in pages:
-        folder = site / url.strip("/")
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(page_html(title, sections), encoding="utf-8")
+        file = built_file(site, url)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(page_html(title, sections), encoding="utf-8")
 
 
 def main() -> None:
