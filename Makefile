@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-from-requirements
 PYTHON ?= python3
 # The audit's Node tools (Lighthouse, axe-core, the Nu Html Checker), exactly as locked.
 AUDIT_TOOLS := audit/node_modules/.installed-from-lock
-# The build's optimiser (Beasties, PurgeCSS), exactly as locked; optional locally, required in CI.
+# The build's optimiser (PurgeCSS), exactly as locked; optional locally, required in CI.
 OPTIMISE_TOOLS := optimise/node_modules/.installed-from-lock
 # Builds of one commit are byte-identical: dates in the output (the sitemap's) come from
 # the last commit, not from the clock. Outside a git checkout the build uses today.
@@ -47,16 +47,13 @@ ADDR ?= 127.0.0.1:$(PORT)
 serve: $(STAMP)
 	SITE_URL=http://$(ADDR)/ $(BIN)/python -m backguide.serve --dev-addr $(ADDR)
 
-# Never add -q: it hides the warnings that --strict counts.
-# Built into a scratch folder and swapped in, so a failed build keeps the last good site/.
-# check-site runs the safety rules again on the output, independent of MkDocs hooks; then the
-# optimiser inlines each page's critical CSS and writes its CSP again (README: Speed).
+# One build for make, the tests, the audit and the Pages workflow: build-site
+# (backguide/ship.py) runs MkDocs with --strict, then the optimiser (one stylesheet for
+# every page, README: Speed), then check-site on the pages as they ship. It builds into a
+# scratch folder and swaps it in only when every step passed, so a failed build keeps the
+# last good site/. In CI (CI=true) a missing optimiser stops it; run `make optimise-tools`.
 build: $(STAMP)
-	rm -rf .site-next
-	$(BIN)/mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
-	$(BIN)/optimise-site .site-next || { rm -rf .site-next; exit 1; }
-	$(BIN)/check-site .site-next || { rm -rf .site-next; exit 1; }  # the pages as they ship
-	rm -rf site && mv .site-next site
+	$(BIN)/build-site site
 
 test: build
 	$(BIN)/python -m pytest
@@ -65,10 +62,12 @@ test: build
 test-fast: build
 	$(BIN)/python -m pytest --ignore=tests/browser
 
-# Figures, not a test: what the safety gate adds to a build, and what search costs at scale.
+# Figures, not a test: what the safety gate adds to a build, what search costs at scale, and
+# what each page costs (policy, CSS, bytes) at 100 and 1,000 pages.
 bench: $(STAMP)
 	$(BIN)/python -m bench.gate_cost
 	$(BIN)/python -m bench.search_scale
+	$(BIN)/python -m bench.site_scale
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).

@@ -10,14 +10,13 @@ import argparse
 import datetime
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from backguide.csp import check_policy
-from backguide.optimise import optimise_site
+from backguide.ship import build_site, show_mkdocs_log
 from backguide.site import ROOT
 
 from audit.bare import write_bare_pages
@@ -28,19 +27,20 @@ from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
 from audit.pages import Page, site_pages
 from audit.report import PageReport, summary
 from audit.review_dates import clinician_review_report, reference_report, review_report
-from audit.server import free_port, nginx
+from audit.server import nginx
 from audit.speed import RUNS, side_by_side, verdict
+from support.ports import free_port
 
 # Lighthouse's JSON reports stay here after a run, for a person to open.
 RESULTS = ROOT / "audit-results"
 
 
 def build(site: Path, site_url: str) -> None:
-    """A strict build for the address nginx serves, optimised as `make build` does, so it is the site readers get."""
-    environment = {"NO_MKDOCS_2_WARNING": "1", **os.environ, "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    subprocess.run(command, cwd=ROOT, env=environment, check=True)
-    log(optimise_site(site))
+    """The site as it ships (backguide.ship, as `make build` builds it), for the address nginx serves."""
+    show_mkdocs_log()
+    shipped = build_site(site, config_file=ROOT / "mkdocs.yml", site_url=site_url)
+    for line in shipped.report():
+        log(line)
 
 
 def chromium_path() -> str:

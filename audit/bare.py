@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from backguide import html
+from backguide.site import built_file
 
 BARE_FOLDER = "bare-html"
 
@@ -41,7 +42,7 @@ def write_bare_pages(site: Path, pages) -> dict[str, str]:
     twins = {}
     for page in pages:
         twin = bare_path(page.path)
-        target = site / twin / "index.html"
+        target = built_file(site, twin)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(bare_page(page.file.read_text(encoding="utf-8")), encoding="utf-8")
         twins[page.path] = twin

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 from backguide import html
+from backguide.site import built_file
 
 # Links that leave the site on purpose, each with a reason. Anything else pointing away is a miss.
 ALLOWED_EXTERNAL = Path(__file__).with_name("external_links.txt")
@@ -60,12 +61,8 @@ def external_problem(link: str, allowed: set[str]) -> str | None:
 
 def target_file(site: Path, path: str) -> Path | None:
     """The file a static host serves for an address below the site root, if there is one."""
-    candidate = site / path.lstrip("/")
-    if path.endswith("/") or path == "":
-        candidate = candidate / "index.html"
-    elif candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
+    file = built_file(site, path)
+    return file if file.is_file() else None
 
 
 def check_site_links(site: Path, site_url: str, allowed: set[str]) -> dict[str, list[str]]:

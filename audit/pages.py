@@ -25,11 +25,6 @@ class Page:
         return self.path or "/"
 
 
-def url_path(relative_file: str) -> str:
-    """The address below the site root a static host serves a file at: "", "methods/chair/", "404.html"."""
-    return url_of_file(relative_file).removeprefix("/")
-
-
 def forwards_to(page_html: str, path: str) -> str | None:
     """Where a page that only forwards the reader (mkdocs-redirects' short links) sends them, below the root."""
     target = html.refresh_target(html.parse(page_html))
@@ -40,6 +35,6 @@ def site_pages(site: Path) -> list[Page]:
     """Every HTML file of the site, reader pages first, then redirects, each group by address."""
     pages = []
     for file in site.rglob("*.html"):
-        path = url_path(file.relative_to(site).as_posix())
+        path = url_of_file(file.relative_to(site).as_posix()).removeprefix("/")  # "", "methods/chair/", "404.html"
         pages.append(Page(file, path, forwards_to(file.read_text(encoding="utf-8"), path)))
     return sorted(pages, key=lambda page: (page.is_redirect, page.path.endswith(".html"), page.path))

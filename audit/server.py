@@ -13,12 +13,6 @@ from typing import Iterator
 CONFIG_TEMPLATE = Path(__file__).with_name("nginx.conf")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def nginx_config(port: int, root: Path, prefix: Path) -> str:
     return (
         CONFIG_TEMPLATE.read_text()

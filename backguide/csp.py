@@ -1,10 +1,10 @@
-"""A strict Content-Security-Policy for every page, as a `<meta>` tag with the hashes of its inline scripts and styles.
+"""A strict Content-Security-Policy for every page, as a `<meta>` tag with the hashes of its inline scripts.
 
 A static host may not let us set headers, so the policy travels inside each page. Scripts
-and `<style>` elements apply only from this site or when their exact text was hashed at
-build time, so an injected script or style, or one from another host, does not apply.
-Style attributes stay refused: no 'unsafe-inline', no 'unsafe-hashes'. `check_policy` is the audit's and the
-tests' judge of a built page; `with_policy` writes the tag.
+apply only from this site or when their exact text was hashed at build time, so an
+injected script, or one from another host, does not run. Styles come only from this
+site's files: no inline `<style>`, no style attributes, no 'unsafe-inline'.
+`check_policy` is the audit's and the tests' judge of a built page; `with_policy` writes the tag.
 """
 
 from __future__ import annotations
@@ -18,14 +18,16 @@ from backguide import html
 # its stylesheets, data: SVG icons in its CSS, and fetching its sitemap (instant
 # navigation). Search (Pagefind) needs: its worker, fetching its index, and compiling its
 # WebAssembly, which only 'wasm-unsafe-eval' allows; it lets no JavaScript string run.
-# The optimiser (backguide/optimise.py) inlines each page's CSS in one `<style>`,
-# allowed by its hash; scripts set styles through the DOM, which CSP does not restrict,
-# so style-src needs no 'unsafe-inline'. A meta tag cannot carry frame-ancestors,
+# style-src is 'self' and nothing more, on every page: the site's CSS is one file
+# (backguide/optimise.py), so no policy lists a style hash. A meta policy governs its
+# document for life, and instant navigation brings later pages, even those of a later
+# deploy, into it: a page's policy must not depend on any other page. Scripts set styles
+# through the DOM, which CSP does not restrict. A meta tag cannot carry frame-ancestors,
 # report-uri or sandbox.
 POLICY: dict[str, tuple[str, ...]] = {
     "default-src": ("'none'",),
     "script-src": ("'self'", "'wasm-unsafe-eval'"),  # plus one hash per inline script of the page
-    "style-src": ("'self'",),  # plus one hash per inline <style> of the page
+    "style-src": ("'self'",),
     "img-src": ("'self'", "data:"),
     "font-src": ("'self'",),
     "connect-src": ("'self'",),
@@ -69,16 +71,15 @@ def _inline_styles(root: html.Node) -> list[str]:
 
 
 def script_hash(text: str) -> str:
-    """The CSP source that allows exactly this script or style text, e.g. 'sha256-…'."""
+    """The CSP source that allows exactly this script text, e.g. 'sha256-…'."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
-    """The policy text, with the given hashes added to script-src and style-src (each once, in order)."""
+def policy(script_hashes: list[str]) -> str:
+    """The policy text, with the given hashes added to script-src (each once, in order)."""
     directives = dict(POLICY)
     directives["script-src"] = POLICY["script-src"] + tuple(dict.fromkeys(script_hashes))
-    directives["style-src"] = POLICY["style-src"] + tuple(dict.fromkeys(style_hashes))
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
@@ -90,12 +91,10 @@ def policy_tags(root: html.Node) -> list[html.Node]:
     ]
 
 
-def with_policy(page_html: str, site_styles: list[str] = ()) -> str:
+def with_policy(page_html: str) -> str:
     """The page with its policy tag right after `<meta charset="utf-8">`, before any script.
 
     A page that already has a policy is returned unchanged, so the hook may run twice.
-    `site_styles` are hashes of other pages' inline styles, which Material's instant
-    navigation copies into this page's document.
     """
     root = html.parse(page_html)
     if policy_tags(root):
@@ -104,10 +103,7 @@ def with_policy(page_html: str, site_styles: list[str] = ()) -> str:
     if at < 0:
         raise ValueError(f"the page has no {CHARSET_TAG} to put its Content-Security-Policy after")
     at += len(CHARSET_TAG)
-    content = policy(
-        [script_hash(script) for script in _inline_scripts(root)],
-        [script_hash(style) for style in _inline_styles(root)] + list(site_styles),
-    )
+    content = policy([script_hash(script) for script in _inline_scripts(root)])
     return page_html[:at] + f'<meta http-equiv="Content-Security-Policy" content="{content}">' + page_html[at:]
 
 
@@ -149,9 +145,11 @@ def check_policy(page_html: str) -> list[str]:
     if style_src is None:
         problems.append("the policy has no style-src (nor default-src), so any style applies")
         style_src = []
-    if unsafe := sorted((UNSAFE_SCRIPT_SOURCES | {"'unsafe-hashes'"}) & {source.lower() for source in style_src}):
-        problems.append(f"style-src allows {' '.join(unsafe)}")
+    if extra := [source for source in style_src if source != "'self'"]:
+        problems.append(f"style-src allows more than 'self': {' '.join(extra)}")
     for style in _inline_styles(root):
-        if script_hash(style) not in style_src:
-            problems.append(f"inline style not allowed by style-src: {' '.join(style.split())[:60]!r}")
+        problems.append(
+            f"inline <style> {' '.join(style.split())[:60]!r}: put it in a stylesheet (docs/stylesheets/extra.css);"
+            " a page reached by instant navigation keeps the first page's policy"
+        )
     return problems

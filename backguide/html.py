@@ -3,7 +3,10 @@
 Chosen over lxml and BeautifulSoup because it parses as a browser does (the gate judges
 what a reader sees: `<template>` content, comments and raw text are kept apart as a
 browser keeps them) and it is the fastest of the three on our pages by a wide margin.
-Everything else calls these few helpers, so no module walks markup by hand or by regex.
+Everything else reads pages through these few helpers, never by regex. Where a module edits a
+page as text (csp.py puts its tag after `<meta charset>`, drawings.py puts a figure in place of
+its marker, optimise.py swaps stylesheet links), it finds the spot through the parser first
+and leaves the rest of the page's bytes as they were.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Link previews: the Open Graph and Twitter Card values of a page, and its card.
 
 overrides/main.html writes the values out as meta tags; `cards.py` draws the card after the
-build, offline. Tags and cards come from the same values, so they always agree.
+build, offline, and `write_cards` puts the cards into the site. Tags and cards come from the
+same values, so they always agree.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Mapping
 
-from backguide.cards import MAX_TITLE_LINES, TITLE_SIZES, Card
+from backguide.cards import MAX_TITLE_LINES, TITLE_SIZES, Card, draw_card, title_layout
 
 CARDS_DIR = "assets/cards"
 METHOD_PREFIX = re.compile(r"^Method \d+:\s*")
@@ -66,8 +68,24 @@ def link_preview(
     )
 
 
-def too_long(source: str, title: str) -> str:
+def title_problem(title: str) -> str | None:
+    """Why a page's title cannot go on its link preview card whole, or None when it fits."""
+    if title_layout(title) is not None:
+        return None
     return (
-        f"  {source}: the title \"{title}\" does not fit on its link preview card"
-        f" in {MAX_TITLE_LINES} lines at {TITLE_SIZES[-1]} px; shorten the page's title (its front matter 'title')"
+        f"the title \"{title}\" does not fit on its link preview card in {MAX_TITLE_LINES} lines at"
+        f" {TITLE_SIZES[-1]} px, and a card never cuts a title; shorten the page's title (its front matter 'title')"
     )
+
+
+def write_cards(site_dir: Path, cards: Mapping[str, tuple[str, Card]]) -> None:
+    """Draw every card into the built site, at its path (assets/cards/…), in path order.
+
+    A card whose title does not fit is left out: the build has reported it (title_problem).
+    """
+    for path, (_, card) in sorted(cards.items()):
+        if title_layout(card.title) is None:
+            continue
+        file = site_dir / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(draw_card(card))

@@ -7,16 +7,13 @@ same on every page. Pagefind ranks and stores; nothing here scores a page by han
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
-from typing import Awaitable, Callable, Iterable
-
-from pagefind.index import IndexConfig, PagefindIndex
-from pagefind.service import PagefindService
+from typing import Iterable
 
 from backguide import html
 from backguide.site import SourcePage, built_page
@@ -24,13 +21,16 @@ from backguide.site import SourcePage, built_page
 # Where the index and Pagefind's UI files go, inside the site. docs/javascripts/search.js
 # loads them from here.
 OUTPUT_FOLDER = "pagefind"
-CONFIG: IndexConfig = {
-    "root_selector": "article",  # Material's content area: the page without header, nav and footer
+LANGUAGE = "en"  # one index, whatever the page's lang says
+# Pagefind's command-line options (https://pagefind.app/docs/config-options/).
+OPTIONS = (
+    "--root-selector", "article",  # Material's content area: the page without header, nav and footer
     # Not words a reader searches for: the "¶" heading links. The share buttons and the
     # drawings carry data-pagefind-ignore themselves.
-    "exclude_selectors": [".headerlink"],
-    "force_language": "en",  # one index, whatever the page's lang says
-}
+    "--exclude-selectors", ".headerlink",
+    "--force-language", LANGUAGE,
+    "--silent",  # errors only; they come back in the exception
+)
 
 
 # The sections that pull the same texts from includes/ into every method page (CONTENT.md's
@@ -62,84 +62,50 @@ def for_index(page_html: str) -> str:
     return root.html or ""
 
 
-@dataclass(frozen=True)
-class Page:
-    url: str  # the address a result links to, e.g. /methods/chair/
-    html: str
+def run_pagefind(pages_dir: Path, output: Path) -> None:
+    """Index every HTML file under pages_dir into output, with the `pagefind` executable of the pagefind[bin] wheel.
 
-
-async def _index(add: Callable[[PagefindIndex], Awaitable[int]], output: Path) -> int:
-    """Launch Pagefind, let `add` put pages into a new index, and write it to `output`."""
-    service = await PagefindService().launch()
-    try:
-        index = await service.create_index(CONFIG)
-        count = await add(index)
-        await index.write_files(str(output))
-    finally:
-        await _let_writes_finish(service)
-    return count
-
-
-def _adding_pages(pages: Iterable[Page]) -> Callable[[PagefindIndex], Awaitable[int]]:
-    async def add(index: PagefindIndex) -> int:
-        # All at once: the wrapper answers each request on a 0.1 s poll, so one at a time
-        # would take 0.1 s a page. Pagefind orders its output by content, not arrival.
-        listed = list(pages)
-        await asyncio.gather(*(index.add_html_file(content=page.html, url=page.url) for page in listed))
-        return len(listed)
-
-    return add
-
-
-def _adding_folder(folder: Path) -> Callable[[PagefindIndex], Awaitable[int]]:
-    async def add(index: PagefindIndex) -> int:
-        return (await index.add_directory(str(folder)))["page_count"]
-
-    return add
-
-
-async def _let_writes_finish(service: PagefindService) -> None:
-    """Stop Pagefind's process the way that lets it finish writing.
-
-    Pagefind 1.5.2 answers "files written" while its last writes are still under way, and
-    its Python wrapper then kills the process, which on a busy machine cut
-    pagefind-component-ui.js short. Closing its input instead lets it end by itself,
-    once every file is whole. The wrapper has no public call for this, hence its private
-    `_backend` and `_poll_task`.
+    The command exits only once every file is written, so nothing here waits on Pagefind's
+    process by other means.
     """
-    backend = service._backend
-    if backend is not None and backend.stdin is not None:
-        backend.stdin.close()
-        await backend.wait()
-    if service._poll_task is not None:
-        service._poll_task.cancel()
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages_dir), "--output-path", str(output), *OPTIONS]
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True)
+    except subprocess.CalledProcessError as failed:
+        raise RuntimeError(f"Pagefind failed ({failed.returncode}): {(failed.stderr or failed.stdout).strip()}") from None
 
 
-def _run(add: Callable[[PagefindIndex], Awaitable[int]], site_dir: Path) -> int:
-    # In a thread of its own: the caller may already run an event loop (Playwright's, in the
-    # browser tests that build the site), and asyncio.run refuses to nest in one.
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, _index(add, site_dir / OUTPUT_FOLDER)).result()
-
-
-def index_pages(pages: Iterable[Page], site_dir: Path) -> int:
-    """Write the search index and Pagefind's UI into SITE/pagefind/; returns how many pages it holds."""
-    return _run(_adding_pages(pages), site_dir)
+def page_count(site_dir: Path) -> int:
+    """How many pages the index in SITE/pagefind/ holds, from Pagefind's entry file."""
+    entry = json.loads((site_dir / OUTPUT_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return entry["languages"][LANGUAGE]["page_count"]
 
 
 def index_folder(site_dir: Path) -> int:
-    """Index every HTML file under site_dir in one request, as `pagefind --site` does.
+    """Index every HTML file under site_dir into SITE/pagefind/, as `pagefind --site` does; returns the page count.
 
-    For many pages on disk (bench/search_scale.py): one request instead of one a page. The
-    site's build uses index_pages, which leaves out the redirect pages and the 404 page.
+    For many pages on disk (bench/search_scale.py). The site's build uses index_site,
+    which leaves out the redirect pages and the 404 page.
     """
-    return _run(_adding_folder(site_dir), site_dir)
+    run_pagefind(site_dir, site_dir / OUTPUT_FOLDER)
+    return page_count(site_dir)
 
 
 def index_site(site_dir: Path, pages: Iterable[SourcePage]) -> int:
-    """Index the built pages of these source pages, in address order, so two builds write the same files."""
-    ordered = sorted(pages, key=lambda page: page.url)
-    return index_pages((Page(page.url, for_index(built_page(site_dir, page.src_uri).read_text(encoding="utf-8"))) for page in ordered), site_dir)
+    """Index the built pages of these source pages into SITE/pagefind/; returns the page count.
+
+    Pagefind reads copies of them prepared by for_index, in a folder of their own laid out
+    as the site is (so each keeps its address), and never the site's own pages, which stay
+    as readers get them.
+    """
+    with tempfile.TemporaryDirectory(prefix="pagefind-pages-") as prepared:
+        for page in pages:
+            built = built_page(site_dir, page.src_uri)
+            copy = built_page(Path(prepared), page.src_uri)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(for_index(built.read_text(encoding="utf-8")), encoding="utf-8")
+        run_pagefind(Path(prepared), site_dir / OUTPUT_FOLDER)
+    return page_count(site_dir)
 
 
 # Pagefind writes each page's record (its address, text, title and headings) as a

@@ -60,9 +60,17 @@ def page_url(src_uri: str) -> str:
 
 
 def built_file(site_dir: Path, url: str) -> Path:
-    """The file a static host serves for an address: /methods/chair/ -> SITE/methods/chair/index.html."""
-    relative = url.split("#", 1)[0].lstrip("/")
-    return site_dir / relative if relative.endswith(".html") else site_dir / relative / "index.html"
+    """The file a static host serves for an address below the site root.
+
+    /methods/chair/ -> SITE/methods/chair/index.html; /404.html and /assets/x.css are files
+    as they are named; a folder named without its last slash (/methods/chair) is served as
+    its index.html too, as static hosts redirect it.
+    """
+    relative = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    candidate = site_dir / relative
+    if not relative or relative.endswith("/") or candidate.is_dir():
+        return candidate / "index.html"
+    return candidate
 
 
 def built_page(site_dir: Path, src_uri: str) -> Path:

@@ -27,7 +27,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from backguide import rules  # the very module the gate hook imports its rules from
-from backguide.project import copy_project
+from support.project import copy_project
 from backguide.site import ROOT
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

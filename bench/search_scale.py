@@ -3,8 +3,8 @@
     python -m bench.search_scale [--sizes 100,1000,10000] [--query "seated twist"]
 
 For generated sites of N method-like pages: Pagefind's indexing time, with the same
-settings as the build (backguide/search.py), of pages written to disk and indexed in one
-request (as `pagefind --site` does); the bytes a reader downloads for one query, counted by
+settings as the build (backguide/search.py), of pages written to disk and indexed by the
+`pagefind` command over their folder; the bytes a reader downloads for one query, counted by
 the test server for every file it sends while Chromium, with its cache off, loads
 Pagefind, runs the query and loads the data of the first results; and beside them, the size
 Material's lunr search_index.json would have for the same pages, which every page
@@ -32,7 +32,7 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import AnchorLink
 
 from backguide.search import index_folder
-from backguide.site import ROOT
+from backguide.site import ROOT, built_file
 
 WORDS = ("twist knee chair floor roller shoulder spine stretch gentle breathe slowly lean "
          "arch hold release upper middle lower back side seated standing lying pose").split()
@@ -115,9 +115,9 @@ def query_bytes(site: Path, query: str) -> tuple[int, int]:
 
 def write_site(pages, site: Path) -> None:
     for url, title, sections in pages:
-        folder = site / url.strip("/")
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(page_html(title, sections), encoding="utf-8")
+        file = built_file(site, url)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(page_html(title, sections), encoding="utf-8")
 
 
 def main() -> None:

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from backguide.build import site_build
-from backguide.cards import draw_card, title_layout
 from backguide.drawings import main_pose
-from backguide.previews import card_for, card_path, link_preview, page_title, too_long
+from backguide.previews import card_for, card_path, link_preview, page_title, title_problem, write_cards
+from backguide.rules import Problem
 from backguide.site import project_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
@@ -24,6 +25,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("Link previews: set site_url in mkdocs.yml; og:url and og:image must be absolute addresses")
     return config
+
+
+# Once the page's title is known, and before hooks/report.py reports what the build found.
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if problem := title_problem(page_title(page.meta, page.title, config.site_name, page.is_homepage)):
+        site_build(config).problems.append(Problem(project_path(config, page.file), problem))
+    return html
 
 
 def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -44,11 +52,4 @@ def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsCo
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    cards = site_build(config).cards
-    problems = [too_long(source, card.title) for source, card in cards.values() if title_layout(card.title) is None]
-    if problems:
-        raise PluginError("Link previews: a card title must fit without being cut:\n" + "\n".join(problems))
-    for path, (_, card) in sorted(cards.items()):
-        file = Path(config.site_dir) / path
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_bytes(draw_card(card))
+    write_cards(Path(config.site_dir), site_build(config).cards)

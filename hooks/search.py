@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from backguide.build import site_build
@@ -19,4 +20,7 @@ if TYPE_CHECKING:
 # is the same with or without their CSP tag.
 @event_priority(-50)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    index_site(Path(config.site_dir), site_build(config).pages)
+    try:
+        index_site(Path(config.site_dir), site_build(config).pages)
+    except RuntimeError as failed:
+        raise PluginError(f"Search: {failed}") from None

@@ -1,24 +1,20 @@
-"""What the tests share: the address their server uses, and builds that must fail."""
+"""What the tests share: the address their server uses, and builds of the project or of a copy.
+
+The `site` fixture (conftest.py) is the whole shipping build (backguide.ship.build_site).
+`build_site` here is its MkDocs step alone, for tests of what MkDocs and the hooks write,
+on the project or on a copy a test changed (support.project.copy_project).
+"""
 
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
-from backguide import project
-
-# The project these tests belong to: this checkout, or a copy a test made of it.
-ROOT = Path(__file__).resolve().parent.parent
+from backguide.ship import mkdocs_build
+from support.ports import free_port
+from support.project import ROOT, copy_project  # noqa: F401  (shared with the tests)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 # The tests build for the address their own server will use, whatever SITE_URL the
 # deployment sets, so canonical links and instant navigation match what the browser sees.
@@ -26,13 +22,11 @@ TEST_PORT = free_port()
 SITE_URL = f"http://127.0.0.1:{TEST_PORT}/"
 
 
-def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Path:
-    return project.copy_project(dest, extra, source_root=ROOT)
-
-
 def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
+    """`mkdocs build --strict` of a project, in this process, for the tests' address unless told another."""
     overrides.setdefault("site_url", SITE_URL)
-    return project.build_site(config_file, site_dir, **overrides)
+    mkdocs_build(config_file, site_dir, **overrides)
+    return site_dir
 
 
 def gate_error(config_file: Path, site_dir: Path, **overrides) -> str:

@@ -18,7 +18,8 @@ from audit.lighthouse import median_run, only_performance_missed, summarize
 from audit.links import check_site_links
 from audit.pages import site_pages
 from audit.report import PageReport, final_line
-from audit.server import free_port, nginx
+from audit.server import nginx
+from support.ports import free_port
 
 SITE_URL = "http://127.0.0.1:8000/"
 

@@ -103,9 +103,9 @@ def test_build_fails_on_a_title_too_long_for_its_card(tmp_path: Path) -> None:
     rules = tmp_path / "docs/rules.md"
     rules.write_text(rules.read_text().replace(f"title: {old}", f"title: {title}"))
     assert gate_error(config_file, tmp_path / "site") == (
-        "Link previews: a card title must fit without being cut:\n"
-        f'  docs/rules.md: the title "{title}" does not fit on its link preview card in 3 lines at 72 px;'
-        " shorten the page's title (its front matter 'title')"
+        "Cannot publish yet, 1 file to fix:\n"
+        f'  docs/rules.md: the title "{title}" does not fit on its link preview card in 3 lines at 72 px,'
+        " and a card never cuts a title; shorten the page's title (its front matter 'title')"
     )
 
 

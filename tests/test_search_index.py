@@ -11,8 +11,8 @@ from pathlib import Path
 from project import ROOT
 
 from backguide.html import article, attribute, parse, text
-from backguide.search import SHARED_SECTION_WEIGHT, for_index, indexed_pages
-from backguide.site import page_url, source_pages
+from backguide.search import SHARED_SECTION_WEIGHT, for_index, indexed_pages, page_count
+from backguide.site import built_page, page_url, source_pages
 
 
 def glued_words(text: str) -> list[str]:
@@ -24,6 +24,18 @@ def test_every_page_from_docs_is_indexed_and_nothing_else(site: Path) -> None:
     """Not the short links' redirect pages, nor the 404 page: they answer nothing."""
     expected = sorted(page_url(page.src_uri) for page in source_pages(ROOT / "docs"))
     assert [record["url"] for record in indexed_pages(site)] == expected
+
+
+def test_the_index_lists_every_article_and_section_the_site_has(site: Path) -> None:
+    """Read from the built pages, not from what was handed to Pagefind: nothing is lost on the way."""
+    pages = source_pages(ROOT / "docs")
+    expected = {}
+    for page in pages:
+        content = article(parse(built_page(site, page.src_uri).read_text(encoding="utf-8")))
+        expected[page_url(page.src_uri)] = [attribute(heading, "id") for heading in content.css("h2[id]")]
+    indexed = {record["url"]: [a["id"] for a in record["anchors"] if a["element"] == "h2"] for record in indexed_pages(site)}
+    assert indexed == expected
+    assert page_count(site) == len(pages)
 
 
 def test_each_page_is_indexed_by_its_title(site: Path) -> None:

@@ -9,6 +9,7 @@
   const ROOT = new URL("..", document.currentScript.src);
   const BUNDLE = new URL("pagefind/", ROOT);
   const HIGHLIGHT_PARAM = "highlight";
+  const STYLESHEET = new URL("pagefind-component-ui.css", BUNDLE).href;
   // Ranking: Pagefind's defaults (https://pagefind.app/docs/ranking/), which put a word in
   // the title or a heading well above one in passing. Measured on the queries of
   // tests/browser/search_queries.yml, tuned knobs did no better than the defaults; what
@@ -21,10 +22,15 @@
     return document.querySelector("[data-search-dialog]");
   }
 
-  function addStylesheet(href) {
+  // Pagefind's stylesheet (a file: the CSP refuses inline styles), once the UI is loaded.
+  // Material's instant navigation removes the <head> elements the next page lacks, this link
+  // among them, so it is put back on every page document$ gives.
+  function addStylesheet() {
+    const links = document.head.querySelectorAll('link[rel="stylesheet"]');
+    if ([...links].some((link) => link.href === STYLESHEET)) return;
     const link = document.createElement("link");
     link.rel = "stylesheet";
-    link.href = href;
+    link.href = STYLESHEET;
     document.head.appendChild(link);
   }
 
@@ -38,11 +44,11 @@
     });
   }
 
-  // Pagefind's UI, its stylesheet (a file: the CSP refuses inline styles) and the settings
-  // of its search, loaded the first time the reader opens search, never before.
+  // Pagefind's UI, its stylesheet and the settings of its search, loaded the first time the
+  // reader opens search, never before.
   function loadUI() {
     if (!uiLoaded) {
-      addStylesheet(new URL("pagefind-component-ui.css", BUNDLE).href);
+      addStylesheet();
       uiLoaded = addScript(new URL("pagefind-component-ui.js", BUNDLE).href).then(function () {
         const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
         instance.options.bundlePath = BUNDLE.href;
@@ -188,6 +194,9 @@
     new module.default({ highlightParam: HIGHLIGHT_PARAM, markContext: article, addStyles: false });
   }
 
-  document$.subscribe(highlight);
+  document$.subscribe(function () {
+    if (uiLoaded) addStylesheet();
+    highlight();
+  });
   location$.subscribe(highlight);
 })();

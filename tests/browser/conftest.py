@@ -6,7 +6,6 @@ a missing Chromium fails them instead. No browser is ever downloaded.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import threading
@@ -16,8 +15,8 @@ from typing import Callable, Iterator
 
 import pytest
 
-from backguide.after_paint import ATTRIBUTE, RAN
 from project import ROOT, TEST_PORT
+from waits import HAS_SCRIPTS, material_started
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -48,21 +47,39 @@ def chromium() -> str:
     pytest.skip(reason)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class Served:
+    """The folder the test server serves; a test may swap in another build, as a deploy does."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    served: Served  # set on the subclass each server makes
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, directory=str(self.served.folder), **kwargs)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
+def served(site: Path) -> Iterator[Served]:
     """The built site on http://127.0.0.1:TEST_PORT/, the address it was built for."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+    holder = Served(site)
+    handler = type("Handler", (SiteHandler,), {"served": holder})
     server = ThreadingHTTPServer(("127.0.0.1", TEST_PORT), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{TEST_PORT}/"
+    yield holder
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(served: Served) -> str:
+    return f"http://127.0.0.1:{TEST_PORT}/"
 
 
 @pytest.fixture(scope="session")
@@ -90,17 +107,17 @@ def _page(browser, base_url: str, **context_options):
     context.route("**/*", route)
     page = context.new_page()
     page.foreign_requests = foreign
-    page.goto = _waiting_for_scripts(page, page.goto)
+    page.goto = _waiting_for_material(page, page.goto)
     return context, page
 
 
-# The page's scripts run after its first paint (backguide.after_paint), a moment after the
-# load event Playwright waits for; a test, like a reader's tap, acts once they have run.
-def _waiting_for_scripts(page, goto):
+# The theme's scripts start after the first paint (backguide.first_paint), a moment after the
+# load event Playwright waits for; a test, like a reader's tap, acts once Material has started.
+def _waiting_for_material(page, goto):
     def goto_and_wait(url: str, **options):
         response = goto(url, **options)
-        if options.get("wait_until", "load") in ("load", "networkidle") and page.locator(f"script[{ATTRIBUTE}]").count():
-            page.wait_for_selector(f"script[{RAN}]", state="attached")
+        if options.get("wait_until", "load") in ("load", "networkidle") and page.evaluate(HAS_SCRIPTS):
+            material_started(page)
         return response
 
     return goto_and_wait

@@ -6,24 +6,19 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from backguide.rules import STEP_HEADING
-from backguide.site import markdown_headings, page_url, source_pages
+from backguide.site import markdown_headings, source_pages
 from project import ROOT, SITE_URL
 
 DOCS = ROOT / "docs"
 
 
-def url_path(src_uri: str) -> str:
-    """The page's address under the site: methods/chair.md -> methods/chair/, index.md -> ''."""
-    return page_url(src_uri).lstrip("/")
-
-
 _PAGES = source_pages(DOCS)
-PAGES = [url_path(page.src_uri) for page in _PAGES]
-METHOD_PAGES = [url_path(page.src_uri) for page in _PAGES if page.is_method]
+PAGES = [page.url.removeprefix("/") for page in _PAGES]
+METHOD_PAGES = [page.url.removeprefix("/") for page in _PAGES if page.is_method]
 
 # Anchors people share: every "Before you start", and every step section ("Option #3 …").
 SHARED_ANCHORS = [
-    (url_path(page.src_uri), heading.id)
+    (page.url.removeprefix("/"), heading.id)
     for page in _PAGES
     for heading in markdown_headings((DOCS / page.src_uri).read_text())
     if heading.level > 1 and heading.id and (heading.id == "before-you-start" or STEP_HEADING.match(heading.text))

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from waits import wait_until
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text())
 SEARCH_BUTTON = "[data-search-open]"
@@ -67,15 +68,6 @@ def is_hit(expect: str | list[str], page: str, addresses: list[str]) -> bool:
 
 def shown(path: str | list[str]) -> str:
     return " or ".join(path) if isinstance(path, list) else path or "(home)"
-
-
-def wait_until(page, script: str, arg: object = None, timeout_s: float = 10) -> None:
-    """Polled from here: wait_for_function evaluates a string in the page, which the CSP refuses."""
-    for _ in range(int(timeout_s / 0.05)):
-        if page.evaluate(script, arg):
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"timed out waiting for {script[:60]!r}")
 
 
 def open_search(page) -> None:
@@ -162,7 +154,7 @@ def test_search_on_a_phone_in_dark_mode_after_instant_navigation(phone, output_d
     phone.goto("")
     phone.evaluate("window.stillTheSameDocument = true")
     phone.locator("article a[href$='methods/floor/']").first.click()
-    phone.wait_for_url(lambda url: urlsplit(url).path.endswith("/methods/floor/"))  # anchor tracking may add a #hash
+    phone.wait_for_url(lambda url: url.split("#")[0].endswith("/methods/floor/"))  # anchor tracking may add a #hash
     assert phone.evaluate("window.stillTheSameDocument") is True  # instant navigation, no reload
     assert phone.evaluate("document.body.dataset.mdColorScheme") == "slate"
     open_search(phone)
@@ -178,6 +170,54 @@ def test_search_on_a_phone_in_dark_mode_after_instant_navigation(phone, output_d
     phone.locator("article mark.pagefind-highlight").first.wait_for(state="attached")  # the words, marked where the reader lands
     assert violations == []
     assert phone.foreign_requests == []
+
+
+# Pagefind's own stylesheet on the page, and what it makes of a result (a bare <li> without it).
+SEARCH_STYLES = """() => ({
+  stylesheet: [...document.querySelectorAll('head link[rel=stylesheet]')].some(link => link.href.endsWith('/pagefind/pagefind-component-ui.css')),
+  result: getComputedStyle(document.querySelector('[data-search-dialog] .pf-result')).display,
+})"""
+# Instant navigation swaps the page's <head> too: the canonical link names the page on show.
+SHOWING = "path => document.querySelector('link[rel=canonical]').href.endsWith(path)"
+
+
+def test_search_keeps_its_styles_across_every_kind_of_navigation(desktop) -> None:
+    """Material's instant navigation removes head links the next page lacks; search.js puts Pagefind's back."""
+    violations = watch_policy(desktop)
+    desktop.goto("")
+    desktop.wait_for_load_state("networkidle")  # the sitemap, which instant navigation needs
+    desktop.evaluate("window.stillTheSameDocument = true")
+    seen = []
+
+    def search_again(query: str, after: str) -> None:
+        open_search(desktop)
+        search(desktop, query)
+        wait_until(desktop, f"() => ({SEARCH_STYLES})().stylesheet")
+        seen.append((after, desktop.evaluate(SEARCH_STYLES)))
+        desktop.keyboard.press("Escape")
+        wait_until(desktop, "() => !document.querySelector('[data-search-dialog]').open")
+
+    def arrive(path: str) -> None:
+        wait_until(desktop, SHOWING, path)
+        assert desktop.evaluate("window.stillTheSameDocument") is True, f"{path} was a full page load"
+
+    search_again("chair", "the first page")
+    open_search(desktop)
+    search(desktop, "chair")
+    desktop.locator("[data-search-dialog] .pf-result a[href*='/methods/chair/']").first.click()
+    arrive("/methods/chair/")
+    search_again("floor", "a result link")
+    desktop.locator(".md-sidebar--primary a.md-nav__link[href$='/methods/floor/']").first.click()
+    arrive("/methods/floor/")
+    search_again("standing", "a navigation link")
+    desktop.locator(".md-footer__link--next").click()
+    arrive("/methods/standing/")
+    search_again("roller", "the footer's next link")
+    desktop.go_back()
+    arrive("/methods/floor/")
+    search_again("chair", "the back button")
+    assert seen == [(after, {"stylesheet": True, "result": "flex"}) for after, _ in seen]
+    assert violations == []
 
 
 def test_at_least_twenty_queries_each_with_an_answer() -> None:

@@ -1,10 +1,10 @@
-"""The `after_first_paint` filter for the `scripts` block of overrides/main.html (backguide.after_paint)."""
+"""The `scripts_after_first_paint` filter for the `scripts` block of overrides/main.html (backguide.first_paint)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from backguide.after_paint import after_first_paint
+from backguide.first_paint import scripts_after_first_paint
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -13,5 +13,5 @@ if TYPE_CHECKING:
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["after_first_paint"] = after_first_paint
+    env.filters["scripts_after_first_paint"] = scripts_after_first_paint
     return env

@@ -1,11 +1,13 @@
-"""The theme's scripts become one loader that adds them after the first paint (backguide.after_paint)."""
+"""The theme's scripts become one loader that adds them after the first paint (backguide.first_paint)."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from backguide import html
-from backguide.after_paint import ATTRIBUTE, LOADER, after_first_paint
+from backguide.first_paint import ATTRIBUTE, LOADER, scripts_after_first_paint
 
 MATERIAL_BLOCK = """
   <script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>
@@ -15,7 +17,7 @@ MATERIAL_BLOCK = """
 
 
 def scripts(block: str) -> list[html.Node]:
-    return html.parse(str(after_first_paint(block))).css("script")
+    return html.parse(str(scripts_after_first_paint(block))).css("script")
 
 
 def test_the_scripts_are_listed_in_their_order_on_one_loader() -> None:
@@ -25,6 +27,12 @@ def test_the_scripts_are_listed_in_their_order_on_one_loader() -> None:
     ]
     assert "src" not in loader.attributes
     assert loader.text() == LOADER  # one text on every page: one hash in the CSP
+
+
+def test_the_loader_fakes_no_browser_event() -> None:
+    """Material is handed the document on its own document$; no event is made or dispatched."""
+    assert not re.search(r"dispatchEvent|new\s+(Custom)?Event\b|\.initEvent\(", LOADER)
+    assert "document$.next(document)" in LOADER
 
 
 def test_a_module_or_async_script_is_left_as_it_is() -> None:
@@ -40,4 +48,4 @@ def test_no_script_files_means_no_loader() -> None:
 
 def test_an_address_with_a_space_is_refused() -> None:
     with pytest.raises(ValueError, match="space"):
-        after_first_paint('<script src="my script.js"></script>')
+        scripts_after_first_paint('<script src="my script.js"></script>')

@@ -1,0 +1,140 @@
+"""Build the site as it ships: MkDocs (strict), the optimiser, then check-site over the result.
+
+One function, `build_site`, for every caller: `make build` (through the `build-site`
+command), the tests' `site` fixture, `make audit`, and the Pages workflow, which runs
+`make build`. So the site the tests and the audit judge is built the way readers get it.
+
+    build-site [SITE_DIR] [--config-file mkdocs.yml]
+
+The site is built into a scratch folder next to SITE_DIR and swapped in only when every
+step passed, so SITE_DIR always holds the last good build. Where the optimiser is required
+(CI=true or REQUIRE_AUDIT_TOOLS=1) and cannot run, the build stops with one line that
+names the fix; elsewhere (a laptop without Node) the site keeps MkDocs' own stylesheets,
+and the result says it is not the site that ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from backguide import optimise
+from backguide.check_site import check_site
+from backguide.rules import Problem
+
+
+class ShipError(RuntimeError):
+    """A step after MkDocs refused the site; the message names the problem and its fix."""
+
+
+@dataclass(frozen=True)
+class Shipped:
+    site: Path
+    optimised: optimise.Optimised | None  # None when the optimiser was skipped or found no stylesheet
+    skipped: str | None  # why the optimiser did not run, on a machine where it is optional
+    checked: int  # pages check-site judged
+
+    @property
+    def ships_as_built(self) -> bool:
+        """Whether this is the site CI publishes, not a plain one built without the optimiser."""
+        return self.skipped is None
+
+    def report(self) -> list[str]:
+        lines = [str(self.optimised)] if self.optimised else []
+        if self.skipped:
+            lines.append(f"optimise: skipped, so this is not the site that ships: {self.skipped}")
+        lines.append(f"check-site: {self.checked} pages of {self.site} pass the safety rules")
+        return lines
+
+
+def build_site(site_dir: Path, *, config_file: Path = Path("mkdocs.yml"), site_url: str | None = None) -> Shipped:
+    """Build, optimise and check the site into site_dir; MkDocs' Abort or a ShipError stops it, leaving site_dir as it was."""
+    scratch = site_dir.parent / f".{site_dir.name}-next"
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        docs_dir = mkdocs_build(config_file, scratch, **({"site_url": site_url} if site_url else {}))
+        optimised, skipped = optimise_or_skip(scratch)
+        checked, problems = check_site(scratch, docs_dir.parent)
+        if problems or not checked:
+            raise ShipError(check_site_message(problems, checked, docs_dir))
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    shutil.rmtree(site_dir, ignore_errors=True)
+    scratch.rename(site_dir)
+    return Shipped(site_dir, optimised, skipped, checked)
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, **overrides) -> Path:
+    """`mkdocs build --strict`, in this process, as MkDocs' own command runs it; returns the docs folder.
+
+    `overrides` are settings of mkdocs.yml to replace (site_url; a test's hooks or nav).
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), **{"strict": True, **overrides})
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.docs_dir)
+
+
+def optimise_or_skip(site: Path) -> tuple[optimise.Optimised | None, str | None]:
+    try:
+        return optimise.optimise_site(site), None
+    except optimise.OptimiserMissing as missing:
+        if optimise.required():
+            raise ShipError(f"optimise: {missing}") from None
+        return None, str(missing)
+    except RuntimeError as failed:
+        raise ShipError(f"optimise: {failed}") from None
+
+
+def check_site_message(problems: list[Problem], checked: int, docs_dir: Path) -> str:
+    if not checked:
+        return f"check-site: no pages found in {docs_dir}"
+    return "\n".join([*map(str, problems), f"check-site: {len(problems)} problem(s) on the pages as they ship"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build-site", description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", default="site", type=Path)
+    parser.add_argument("--config-file", default="mkdocs.yml", type=Path)
+    args = parser.parse_args(argv)
+    show_mkdocs_log()
+    from mkdocs.exceptions import Abort
+
+    try:
+        shipped = build_site(args.site_dir, config_file=args.config_file)
+    except Abort as abort:  # MkDocs has logged why
+        print(abort, file=sys.stderr)
+        return 1
+    except ShipError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for line in shipped.report():
+        print(line, file=sys.stderr if line.startswith("optimise: skipped") else sys.stdout)
+    return 0
+
+
+def show_mkdocs_log() -> None:
+    """Print MkDocs' log as `mkdocs build` does: INFO and up, on stderr, in its format."""
+    from mkdocs.__main__ import ColorFormatter
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""What each page costs as the site grows: its policy, its CSS, and the bytes a reader downloads. Prints figures; asserts nothing.
+
+    python -m bench.site_scale [--sizes 100,1000]
+
+For each size, a copy of the project gets that many method pages (copies of the chair page,
+with its drawings) and is built as it ships (backguide.ship.build_site: MkDocs, the
+optimiser, check-site). The copies are left out of the nav (`not_in_nav`): Material writes
+every nav link on every page, so with them in it each page would grow with the site whatever
+its CSS and policy, and the build would take hours. Per page, over every themed page:
+
+- policy bytes: the Content-Security-Policy a page carries, which governs its tab for as long
+  as instant navigation keeps it (it must not grow with the number of pages);
+- CSS bytes: the CSS a page needs to paint (inline, and the stylesheets it links);
+- first view: gzipped bytes of the page, its stylesheets and the scripts it starts, on a first
+  visit with nothing cached;
+- repeat view: gzipped bytes of another page later in the same visit, when the files whose
+  names have not changed come from the browser's cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import logging
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from backguide import html
+from backguide.csp import policy_tags
+from backguide.first_paint import ATTRIBUTE
+from backguide.optimise import sheet_path, stylesheet_links
+from backguide.ship import build_site
+from support.project import copy_project
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def generated_project(dest: Path, method_pages: int) -> Path:
+    """A copy of the project with `method_pages` method pages: the five real ones and copies of the chair page."""
+    copy_project(dest)
+    methods = dest / "docs" / "methods"
+    chair, poses = (methods / "chair.md").read_text(), (methods / "chair.poses.yml").read_text()
+    names = [f"generated-{number:04d}" for number in range(1, method_pages - 4)]
+    for number, name in enumerate(names, start=6):
+        (methods / f"{name}.md").write_text(chair.replace("method: 1", f"method: {number}"))
+        (methods / f"{name}.poses.yml").write_text(poses)
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nnot_in_nav: |\n  /methods/generated-*.md\n")
+    return config
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))  # nginx's gzip_comp_level is 1..9; 6 is zlib's default
+
+
+def page_files(site: Path, name: str, page_html: str) -> list[str]:
+    """The files a page needs besides itself: its stylesheets and the scripts its loader starts, below the site root."""
+    found = [path for _, href in stylesheet_links(page_html) if (path := sheet_path(site, name, href))]
+    for loader in html.parse(page_html).css(f"script[{ATTRIBUTE}]"):
+        found += [path for href in loader.attributes[ATTRIBUTE].split() if (path := sheet_path(site, name, href))]
+    return found
+
+
+def measure(site: Path) -> dict[str, float]:
+    policies, css, first, repeat = [], [], [], []
+    cache: set[str] = set()
+    for file in sorted(site.rglob("*.html")):
+        text = file.read_text(encoding="utf-8")
+        root = html.parse(text)
+        if not root.css("header"):
+            continue  # a short link's redirect page
+        name = file.relative_to(site).as_posix()
+        files = page_files(site, name, text)
+        policies.append(len(policy_tags(root)[0].attributes["content"].encode()))
+        css.append(sum(len((node.text() or "").encode()) for node in root.css("style"))
+                   + sum((site / path).stat().st_size for path in files if path.endswith(".css")))
+        own = gzipped(text.encode())
+        first.append(own + sum(gzipped((site / path).read_bytes()) for path in files))
+        repeat.append(own + sum(gzipped((site / path).read_bytes()) for path in files if path not in cache))
+        cache.update(files)
+    return {
+        "pages": len(policies),
+        "policy": statistics.mean(policies),
+        "policy_max": max(policies),
+        "css": statistics.mean(css),
+        "first": statistics.mean(first),
+        "repeat": statistics.mean(repeat[1:]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000")
+    args = parser.parse_args()
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    print("Per page, as the site grows (built as it ships; averages over every themed page; gzip level 6)")
+    print(f"{'method pages':>12} {'pages':>6} {'policy B/page':>14} {'(largest)':>10} {'CSS KB/page':>12}"
+          f" {'first view KB':>14} {'repeat view KB':>15} {'build':>7}")
+    for size in (int(part) for part in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            config = generated_project(Path(tmp) / "project", size)
+            start = time.monotonic()
+            build_site(Path(tmp) / "site", config_file=config)
+            seconds = time.monotonic() - start
+            figures = measure(Path(tmp) / "site")
+        print(f"{size:>12} {figures['pages']:>6} {figures['policy']:>14.0f} {figures['policy_max']:>10}"
+              f" {figures['css'] / 1024:>12.1f} {figures['first'] / 1024:>14.1f} {figures['repeat'] / 1024:>15.1f}"
+              f" {seconds:>6.0f}s")
+    print("The policy allows styles from the site's own files ('self') and hashes only the page's own")
+    print("inline scripts, so it stays the same size; the one stylesheet, named by its content, is")
+    print("downloaded once a visit, and a repeat view is the page alone.")
+
+
+if __name__ == "__main__":
+    main()
