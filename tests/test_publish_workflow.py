@@ -82,7 +82,7 @@ def test_the_workflow_s_build_steps_make_the_optimised_checked_site(tmp_path: Pa
 
     site = clone / uploaded_folder(job)
     assert optimise.is_optimised(site), "the uploaded site was not optimised"
-    checked, problems = check_site(site, clone / "docs")
+    checked, problems = check_site(site, clone)
     assert checked >= 5 and problems == []
     assert {page.relative_to(site).as_posix(): check_policy(page.read_text()) for page in site.rglob("*.html")
             if check_policy(page.read_text())} == {}
