@@ -10,7 +10,7 @@
 
 Times are CPU seconds of this process, so other work on the machine does not count.
 The gate's own time is also measured inside the build, by timing every call of
-rules.check_method_page: a direct figure that build-to-build noise cannot hide.
+gate.check_page: a direct figure that build-to-build noise cannot hide.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from backguide import rules  # the very module the gate hook imports its rules from
+from backguide import gate  # the very module the gate hook imports check_page from
 from support.project import copy_project
 from backguide.site import ROOT
 
@@ -48,7 +48,7 @@ def _timed_check(check):
 
 
 # Installed before any config loads, so the hook module binds the timed function.
-rules.check_method_page = _timed_check(rules.check_method_page)
+gate.check_page = _timed_check(gate.check_page)
 
 
 def timed_build(config_file: Path, site_dir: Path, **overrides) -> float:

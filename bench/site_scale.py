@@ -32,7 +32,9 @@ from backguide import html
 from backguide.csp import policy_tags
 from backguide.first_paint import ATTRIBUTE
 from backguide.optimise import sheet_path, stylesheet_links
+from backguide.published_urls import current_urls
 from backguide.ship import build_site
+from mkdocs.exceptions import Abort
 from support.project import copy_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -49,6 +51,10 @@ def generated_project(dest: Path, method_pages: int) -> Path:
         (methods / f"{name}.poses.yml").write_text(poses)
     config = dest / "mkdocs.yml"
     config.write_text(config.read_text() + "\nnot_in_nav: |\n  /methods/generated-*.md\n")
+    # Published, as an author publishes a page: its addresses listed, so the build keeps them working.
+    urls = dest / "docs" / "published_urls.txt"
+    generated = current_urls([(f"methods/{name}.md", chair) for name in names], [])
+    urls.write_text(urls.read_text() + "\n".join(generated) + "\n")
     return config
 
 
@@ -103,7 +109,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             config = generated_project(Path(tmp) / "project", size)
             start = time.monotonic()
-            build_site(Path(tmp) / "site", config_file=config)
+            try:
+                build_site(Path(tmp) / "site", config_file=config)
+            except Abort as stopped:  # say why, rather than end with no figures and no reason
+                raise SystemExit(f"site_scale: the {size}-page build stopped: {stopped.__context__ or stopped}") from None
             seconds = time.monotonic() - start
             figures = measure(Path(tmp) / "site")
         print(f"{size:>12} {figures['pages']:>6} {figures['policy']:>14.0f} {figures['policy_max']:>10}"

@@ -40,7 +40,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    pages = [file.src_uri for file in files.documentation_pages()]
+    # A page listed under not_in_nav is meant to be out of the menu (a generated page, a draft).
+    pages = [file.src_uri for file in files.documentation_pages() if not file.inclusion.is_not_in_nav()]
     site_build(config).problems += [Problem("mkdocs.yml", message) for message in nav_problems(nav.items, pages)]
     return nav
 
