@@ -25,6 +25,7 @@ from backguide.figure import pose_problems, svg
 from backguide.poses import POSES_SUFFIX, DrawingError, Pose, author_error, load_poses, poses_file, shown_path
 
 MARKER = "drawing:"
+EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
 __all__ = ["DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing", "main_pose", "pictures"]
 
@@ -91,12 +92,13 @@ def pictures(by_page: Mapping[str, Mapping[str, Drawing] | Exception]) -> dict[s
     return found
 
 
-def markers(page_html: str) -> list[tuple[str, str]]:
-    """Each drawing marker of the page, in order: (its exact HTML, the drawing's name)."""
+def markers(page_html: str) -> list[tuple[str, str, bool]]:
+    """Each drawing marker of the page, in order: (its exact HTML, the drawing's name, inside a paragraph?)."""
     found = []
     for node, content in html.comments(html.content(page_html)):
         if content.strip().startswith(MARKER):
-            found.append((node.html or "", content.strip().removeprefix(MARKER).strip()))
+            in_paragraph = node.parent is not None and node.parent.tag == "p"
+            found.append((node.html or "", content.strip().removeprefix(MARKER).strip(), in_paragraph))
     return found
 
 
@@ -114,7 +116,7 @@ def with_drawings(
 ) -> str:
     """The page with each marker replaced by its drawing; an unknown or repeated name stops the build."""
     seen: set[str] = set()
-    for marker, name in markers(page_html):
+    for marker, name, in_paragraph in markers(page_html):
         line = marker_line(markdown, name)
         if not name:
             raise author_error(page_shown_as, line, None, f"{marker} names no drawing; write  <!-- drawing: name -->  with a pose of {poses_shown_as}")
@@ -127,8 +129,13 @@ def with_drawings(
         if name in seen:
             raise author_error(page_shown_as, line, name, "this drawing is placed twice on the page; keep one marker")
         seen.add(name)
-        page_html = page_html.replace(marker, drawings[name].figure(), 1)
-    return page_html
+        figure = drawings[name].figure()
+        if in_paragraph:
+            # A marker on the line under a step's text (no blank line) lands in its <p>, where
+            # a <figure> is not allowed: close the paragraph round it, and drop an empty half.
+            figure = f"</p>{figure}<p>"
+        page_html = page_html.replace(marker, figure, 1)
+    return EMPTY_PARAGRAPH.sub("", page_html)
 
 
 def all_drawings(docs_dir: Path, root: Path | None = None) -> dict[str, Drawing]:

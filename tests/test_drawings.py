@@ -126,6 +126,23 @@ def test_every_drawing_is_named_for_screen_readers(site: Path, src_uri: str) -> 
     assert [name for name in set(ids) if ids.count(name) > 1] == [], f"{src_uri}: each id is used once"
 
 
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_no_drawing_sits_inside_a_paragraph(site: Path, src_uri: str) -> None:
+    # HTML allows no <figure> in a <p>: the browser would close the paragraph early (the HTML checker's error).
+    page = html.parse(built_page(site, src_uri).read_text())
+    assert [f for f in html.article(page).css("figure.drawing") if any(a.tag == "p" for a in html.ancestors(f))] == []
+
+
+def test_a_marker_written_under_a_steps_text_lands_after_its_paragraph() -> None:
+    # An author writes the marker on the line under a step, with no blank line: Markdown puts it in the <p>.
+    from backguide.drawings import with_drawings
+
+    name, drawing = next(iter(all_drawings(DOCS).items()))
+    step = f"<ol>\n<li>\n<p>Slide down.\n    <!-- drawing: {name} --></p>\n</li>\n</ol>"
+    placed_html = with_drawings(step, {name: drawing}, "docs/methods/x.md", "docs/methods/x.poses.yml")
+    assert placed_html == f"<ol>\n<li>\n<p>Slide down.\n    </p>{drawing.figure()}\n</li>\n</ol>"
+
+
 def test_every_drawing_is_placed_once() -> None:
     markers = re.findall(r"<!-- drawing: ([\w-]+) -->", "".join(p.read_text() for p in DOCS.rglob("*.md")))
     assert sorted(markers) == sorted(DRAWINGS)
