@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from backguide import html
+from backguide.follow_along import check_follow_along
 from backguide.rules import Problem, check_method_page
 from backguide.site import built_page, source_pages
 
@@ -36,7 +37,8 @@ def check_site(site_dir: Path, docs_dir: Path) -> tuple[int, list[Problem]]:
         if not html_file.is_file():
             problems.append(Problem(path, f"is a method page, but {html_file} is missing; build the site first"))
             continue
-        problems.extend(check_method_page(path, page_content(html_file.read_text(encoding="utf-8")), page.meta))
+        content = page_content(html_file.read_text(encoding="utf-8"))
+        problems.extend(check_method_page(path, content, page.meta) + check_follow_along(path, content, page.meta, page.url))
     return checked, problems
 
 

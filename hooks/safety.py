@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from backguide.build import site_build
+from backguide.follow_along import check_follow_along
 from backguide.gate import SERVE_NOTE, refusal_html
 from backguide.rules import check_method_page, error_message
 from backguide.site import is_method_page, project_path
@@ -25,7 +26,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if not is_method_page(page.file.src_uri, page.meta):
         return html
     build = site_build(config)
-    problems = check_method_page(project_path(config, page.file), html, page.meta)
+    problems = check_method_page(path := project_path(config, page.file), html, page.meta) + check_follow_along(path, html, page.meta, page.url)
     build.problems += problems
     return refusal_html(problems) if problems and build.serving else html
 
