@@ -15,16 +15,35 @@ const TONE_HZ = 660;
 const TONE_S = 0.6;
 
 let active = null; // the open view, at most one
-let returnTo = null; // the step to show in the page once the back button's history step lands
-let entries = 0; // numbers the history entries this module adds, to know its own
+let returnTo = null; // where in the page to go once the view's history entry is gone: {path, section, index}
+let afterSwap = null; // ...and again if Material then swaps in a fresh copy of the page
 
 // The back button closes the view: opening it added a history entry for the same address.
 window.addEventListener("popstate", function () {
   if (active) {
+    active.pushed = false; // the back button took the view's entry away
     active.dialog.close();
   } else if (returnTo) {
-    showInPage(returnTo);
+    comeBack(returnTo);
     returnTo = null;
+  }
+});
+
+// The first history step after a page loads makes Material fetch the page again and swap its
+// content in, scrolled to where the reader was: the step is found and shown again in the new copy.
+let replayed = true; // document$ replays the page already shown when subscribed to
+document$.subscribe(function () {
+  if (replayed) return (replayed = false);
+  if (afterSwap && afterSwap.path === location.pathname) showInPage(afterSwap);
+  afterSwap = null;
+});
+
+// Arrow keys turn the step while the view is open, wherever the focus is.
+document.addEventListener("keydown", function (event) {
+  if (!active || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+    event.preventDefault();
+    go(active, event.key === "ArrowRight" ? 1 : -1);
   }
 });
 
@@ -54,10 +73,14 @@ export async function open(template, run, opener) {
     asking: false,
     speaking: false,
     leaving: false,
-    token: ++entries,
+    pushed: true,
   });
   // Pushed at once, in the reader's tap: an entry added later may be skipped by the back button.
-  history.pushState({ followAlong: view.token }, "", location.href);
+  // Known by this flag, not by its state: Material writes the scroll offset into the state.
+  // Scroll restoration is manual, as Material sets it on every navigation: on the way back the
+  // view puts the page at the step, and the browser must not move it to where it was before.
+  history.scrollRestoration = "manual";
+  history.pushState(null, "", location.href);
   await stylesheet();
   if (active !== view) return; // closed by the back button while the stylesheet loaded
   document.body.append(dialog);
@@ -85,16 +108,17 @@ function stepsUnder(id) {
 // Every screen of a run: the setup steps and the run's own, then for a second side a
 // "Now the other side" screen and the run's own steps again.
 function screensOf(run) {
-  const setup = words(run.dataset.setup).flatMap(stepsUnder);
-  const own = stepsUnder(run.dataset.steps);
-  const holdStep = own[Number(run.dataset.holdStep) - 1];
+  const inSection = (section) => stepsUnder(section).map((step, index) => ({ section, index, step }));
+  const setup = words(run.dataset.setup).flatMap(inSection);
+  const own = inSection(run.dataset.steps);
+  const holdStep = own[Number(run.dataset.holdStep) - 1]; // undefined where the source gives no hold
   const sides = words(run.dataset.sides);
   const screens = [];
   (sides.length ? sides : [""]).forEach(function (side, pass) {
     const steps = pass ? own : setup.concat(own);
-    if (pass) screens.push({ side, step: own[own.length - 1], otherSide: true });
+    if (pass) screens.push({ ...own[own.length - 1], side, otherSide: true });
     steps.forEach(function (step, i) {
-      screens.push({ side, step, number: i + 1, total: steps.length, hold: step === holdStep });
+      screens.push({ ...step, side, number: i + 1, total: steps.length, hold: step === holdStep });
     });
   });
   return own.length ? screens : [];
@@ -164,11 +188,13 @@ function show(view, index, direction) {
   if (screen.hold) view.timer = freshTimer(view);
   paintTimer(view);
   const last = index === view.screens.length - 1;
-  const focusWasOnNext = document.activeElement === button(view, "next");
   button(view, "back").disabled = index === 0;
   button(view, "next").hidden = last;
   button(view, "done").hidden = !last;
-  if (last && focusWasOnNext) button(view, "done").focus();
+  // A button the reader was on may just have gone (Next on the last step, Back on the first):
+  // focus moves on to the way forward rather than falling out of the view.
+  const focused = document.activeElement;
+  if (!dialog.contains(focused) || focused.hidden || focused.disabled) button(view, last ? "done" : "next").focus();
   dialog.querySelector(".follow-along__body").scrollTop = 0;
   if (direction && matchMedia("(prefers-reduced-motion: no-preference)").matches) {
     step.animate([{ opacity: 0, transform: `translateX(${direction * 2}rem)` }, { opacity: 1, transform: "none" }], {
@@ -363,13 +389,6 @@ function wire(view) {
       dialog.close();
     }
   });
-  dialog.addEventListener("keydown", function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-      event.preventDefault();
-      go(view, event.key === "ArrowRight" ? 1 : -1);
-    }
-  });
   // Swipe: pointer events, so touch, pen and mouse all work; vertical moves still scroll the step.
   const body = dialog.querySelector(".follow-along__body");
   let from = null;
@@ -399,22 +418,29 @@ function finish(closed) {
   letSleep(closed);
   if (closed.audio) closed.audio.close();
   if (closed.speaking) speechSynthesis.cancel();
-  // Removed once this event is over: a tap on the help link is still on its way to the page.
-  setTimeout(function () {
-    closed.dialog.remove();
-  });
+  // The close event comes after the tap that closed the view, so a tap on the help link has
+  // already reached Material's instant navigation.
+  closed.dialog.remove();
   if (closed.leaving) return;
-  const step = closed.screens[closed.index].step;
-  if (history.state && history.state.followAlong === closed.token) {
-    returnTo = step; // shown once the entry the view added is gone
+  const screen = closed.screens[closed.index];
+  const place = { path: location.pathname, section: screen.section, index: screen.index };
+  if (closed.pushed) {
+    returnTo = place; // shown once the entry the view added is gone
     history.back();
   } else {
-    showInPage(step);
+    comeBack(place);
   }
 }
 
+function comeBack(place) {
+  afterSwap = place;
+  showInPage(place);
+}
+
 // The reader is back on the page, at the step they were on.
-function showInPage(step) {
+function showInPage(place) {
+  const step = stepsUnder(place.section)[place.index];
+  if (!step) return;
   step.tabIndex = -1;
   step.scrollIntoView({ block: "center" });
   step.focus({ preventScroll: true });
