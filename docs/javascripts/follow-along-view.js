@@ -20,7 +20,9 @@ let afterSwap = null; // ...and again if Material then swaps in a fresh copy of 
 
 // The back button closes the view: opening it added a history entry for the same address.
 window.addEventListener("popstate", function () {
-  if (active) {
+  if (active && !active.dialog.open) {
+    active = null; // gone back before the view had shown: nothing to close
+  } else if (active) {
     active.pushed = false; // the back button took the view's entry away
     active.dialog.close();
   } else if (returnTo) {
@@ -54,7 +56,7 @@ document.addEventListener("visibilitychange", function () {
   else letSleep(active);
 });
 
-export async function open(template, run, opener) {
+export async function open(template, run) {
   if (active) return;
   const screens = screensOf(run);
   if (!screens.length) return;

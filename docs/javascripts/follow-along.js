@@ -22,7 +22,7 @@
     const button = template.content.querySelector(".follow-along__open").cloneNode(true);
     button.addEventListener("click", function () {
       import(VIEW).then(function (view) {
-        view.open(template, run, button);
+        view.open(template, run);
       });
     });
     const glance = document.querySelector(".at-a-glance__top .share");
