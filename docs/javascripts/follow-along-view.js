@@ -20,11 +20,11 @@ let afterSwap = null; // ...and again if Material then swaps in a fresh copy of 
 
 // The back button closes the view: opening it added a history entry for the same address.
 window.addEventListener("popstate", function () {
-  if (active && !active.dialog.open) {
+  if (active && !active.shown) {
     active = null; // gone back before the view had shown: nothing to close
   } else if (active) {
     active.pushed = false; // the back button took the view's entry away
-    active.dialog.close();
+    if (active.dialog.open) active.dialog.close(); // else it is closing already (the help link)
   } else if (returnTo) {
     comeBack(returnTo);
     returnTo = null;
@@ -76,6 +76,7 @@ export async function open(template, run) {
     speaking: false,
     leaving: false,
     pushed: true,
+    shown: false,
   });
   // Pushed at once, in the reader's tap: an entry added later may be skipped by the back button.
   // Known by this flag, not by its state: Material writes the scroll offset into the state.
@@ -89,6 +90,7 @@ export async function open(template, run) {
   wire(view);
   show(view, 0, 0);
   dialog.showModal();
+  view.shown = true;
   keepAwake(view);
 }
 

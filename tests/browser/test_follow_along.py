@@ -497,6 +497,7 @@ def at(base_url: str, path: str):
 
 
 def test_back_closes_the_view_and_instant_navigation_still_works(desktop, base_url: str) -> None:
+    desktop.add_init_script(WAKE_LOCK_STUB)
     desktop.goto("")
     desktop.evaluate("window.sameDocument = true")
     desktop.locator(".method-overview").get_by_role("link", name="Method 1: Cracking Your Back Using a Chair").click()
@@ -521,6 +522,7 @@ def test_back_closes_the_view_and_instant_navigation_still_works(desktop, base_u
     expect(desktop.locator("#urgent")).to_be_in_viewport()
     expect(desktop.locator(".follow-along__view")).to_have_count(0)
     assert desktop.evaluate("window.sameDocument") is True, "the page was reloaded, not swapped by instant navigation"
+    assert locks(desktop)[-1] == "release", "the screen may sleep again once the view has gone"
     desktop.go_back()
     desktop.wait_for_url(at(base_url, "methods/chair/"))
     expect(desktop.locator(OPEN)).to_have_count(1)
