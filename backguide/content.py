@@ -124,12 +124,14 @@ def prose_blocks(content: html.Node) -> list[str]:
 
 
 def shown_texts(page_html: str) -> list[str]:
-    """Everything a reader meets on a built page that is not a label: the body's prose, the
-    page's descriptions (search results and link previews), image alt texts and SVG titles in
+    """Everything a reader meets on a built page that is not a label: the body's prose (with
+    its templates', which scripts show), the page's descriptions (search results and link previews), image alt texts and SVG titles in
     the body, and the footer's copyright line."""
     root = html.parse(page_html)
     body = html.article(root)
     texts = prose_blocks(body)
+    # What a script shows from the page's <template>s (the follow-along view) is read too.
+    texts += [block for fragment in body.template_fragments() for block in prose_blocks(fragment)]
     for selector in DESCRIPTIONS:
         texts += [node.attributes.get("content") or "" for node in root.css(selector)]
     texts += [node.attributes.get("alt") or "" for node in body.css("img[alt]")]

@@ -6,7 +6,9 @@ runs on each page of a built site, so both judge by the same rules:
 - every page: no styles, scripts or frames written in it, no words telling readers to go on
   when it hurts (backguide.markup);
 - method pages: the warnings, whole, plain and before the first step, nothing step-like above
-  them, the front matter (backguide.rules); the red-flag line naming every NHS 999 sign
+  them, the front matter (backguide.rules); the follow-along view's template exactly as the
+  build makes it, with "Stop if it hurts" and the urgent-help link on every screen
+  (backguide.follow_along); the red-flag line naming every NHS 999 sign
   (backguide.red_flags); the source's cautions before the steps and a source sentence behind
   every glance value (backguide.fidelity, from CONTENT.md);
 - other pages: no steps (only method pages are checked for them); the help page gives every
@@ -30,6 +32,7 @@ from pathlib import Path
 from backguide import html, red_flags
 from backguide.content import Caution, GlanceSource, cautions, glance_sources, listed, normalize, table_column
 from backguide.fidelity import check_cautions, check_description_listed, check_glance, check_register, check_sentences
+from backguide.follow_along import take_view
 from backguide.markup import check_markup, check_no_steps, check_pain_phrases
 from backguide.rules import (
     DIRECTION_CONTROLS,
@@ -68,8 +71,11 @@ class Checks:
 
 def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -> list[Problem]:
     """Every problem of one page, given its rendered content (without the template around it)."""
+    view_messages: list[str] = []
+    if page.is_method:
+        content_html, view_messages = take_view(content_html, page.meta, page.url)
     root = html.content(content_html)
-    messages = check_markup(root) + check_pain_phrases(root)
+    messages = check_markup(root) + check_pain_phrases(root) + view_messages
     if checks.source_text is not None and checks.listed is not None:
         messages += check_sentences(root, path, checks.source_text, checks.listed)
     if checks.descriptions is not None:

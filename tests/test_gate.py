@@ -67,7 +67,7 @@ def case_overrides(config_file: Path) -> dict:
     # need pages these small sites do not have.
     project = config_file.parent
     pages = sorted(path.relative_to(project / "docs").as_posix() for path in (project / "docs").rglob("*.md"))
-    names = ("includes_exist.py", "pages.py", "method_layout.py", "drawings.py", "links.py", "published_urls.py", "safety.py", "report.py")
+    names = ("includes_exist.py", "pages.py", "method_layout.py", "drawings.py", "follow_along.py", "links.py", "published_urls.py", "safety.py", "report.py")
     hooks = [str(project / "hooks" / name) for name in names]
     overrides = {"hooks": hooks, "plugins": [], "nav": pages}
     # A case may set its own nav or plugins (a page left out of the nav, a short link).
