@@ -17,6 +17,7 @@ from pathlib import Path
 import measure
 import pytest
 from audit_tools import audit_tool
+from violations import record_csp_violations
 from playwright.sync_api import expect
 from site_pages import METHOD_PAGES, page_id
 
@@ -191,13 +192,7 @@ def returned_problems(page, screen: Screen, how: str) -> list[str]:
 
 @pytest.fixture
 def csp_violations(phone) -> list[str]:
-    found: list[str] = []
-    phone.expose_function("reportCspViolation", lambda violation: found.append(violation))
-    phone.add_init_script(
-        "document.addEventListener('securitypolicyviolation', event =>"
-        " reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`))"
-    )
-    return found
+    return record_csp_violations(phone)
 
 
 @pytest.mark.parametrize("path", METHOD_PAGES, ids=page_id)

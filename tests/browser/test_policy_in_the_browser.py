@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from waits import wait_until
+from violations import record_csp_violations
 
 # The share buttons on method pages (backguide/share_buttons.py).
 SHARE_CONTROL = ".share__button"
@@ -19,15 +20,7 @@ FIRST_RESULT = "[data-search-dialog] pagefind-results .pf-result"
 
 @pytest.fixture
 def violations(desktop) -> list[str]:
-    """Policy violations the browser reports, on this page and every page it goes to next."""
-    found: list[str] = []
-    desktop.expose_function("reportCspViolation", lambda violation: found.append(violation))
-    desktop.add_init_script(
-        "document.addEventListener('securitypolicyviolation', event =>"
-        " reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}"
-        " at ${event.sourceFile}:${event.lineNumber}`))"
-    )
-    return found
+    return record_csp_violations(desktop)
 
 
 def open_page(page, path: str) -> None:
