@@ -64,19 +64,10 @@ def failing_ids(report: dict, category: dict) -> list[str]:
     ]
 
 
-def failing_audits(report: dict, category: dict) -> list[str]:
-    """The weighted audits that cost a category points, e.g. 'color-contrast' or 'total-blocking-time 180 ms'."""
-    failing = []
-    for audit_id in failing_ids(report, category):
-        shown = report["audits"][audit_id].get("displayValue")
-        failing.append(f"{audit_id} {shown}" if shown else audit_id)
-    return failing
-
-
-def only_timing(report: dict, category: dict) -> bool:
-    """True when every point the category lost went to a timed metric."""
-    failing = failing_ids(report, category)
-    return bool(failing) and all(audit_id in TIMED_AUDITS for audit_id in failing)
+def failing_audits(report: dict, failing: list[str]) -> list[str]:
+    """The failing audits as shown, e.g. 'color-contrast' or 'total-blocking-time 180 ms'."""
+    shown = [report["audits"][audit_id].get("displayValue") for audit_id in failing]
+    return [f"{audit_id} {value}" if value else audit_id for audit_id, value in zip(failing, shown)]
 
 
 def summarize(report: dict) -> LighthouseResult:
@@ -93,12 +84,14 @@ def summarize(report: dict) -> LighthouseResult:
         score = round(category["score"] * 100)
         result.scores[category_id] = score
         if score < 100:
-            why = ", ".join(failing_audits(report, category)) or "see the JSON report"
+            failing = failing_ids(report, category)
+            why = ", ".join(failing_audits(report, failing)) or "see the JSON report"
             if category_id == "performance" and "benchmarkIndex" in report.get("environment", {}):
                 # Lighthouse multiplies the time the page took here; a busy machine scores lower.
                 why += f" (this machine's benchmark index: {report['environment']['benchmarkIndex']:.0f})"
             shortfall = f"Lighthouse {category['title']} {score}: {why}"
-            if category_id == "performance" and only_timing(report, category):
+            # Lost to timed metrics only: the machine's figure, not the page's fault.
+            if category_id == "performance" and failing and all(audit_id in TIMED_AUDITS for audit_id in failing):
                 result.short_of_aim.append(shortfall)
             else:
                 result.misses.append(shortfall)

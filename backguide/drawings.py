@@ -116,6 +116,7 @@ def with_drawings(
 ) -> str:
     """The page with each marker replaced by its drawing; an unknown or repeated name stops the build."""
     seen: set[str] = set()
+    split_a_paragraph = False
     for marker, name, in_paragraph in markers(page_html):
         line = marker_line(markdown, name)
         if not name:
@@ -134,8 +135,10 @@ def with_drawings(
             # A marker on the line under a step's text (no blank line) lands in its <p>, where
             # a <figure> is not allowed: close the paragraph round it, and drop an empty half.
             figure = f"</p>{figure}<p>"
+            split_a_paragraph = True
         page_html = page_html.replace(marker, figure, 1)
-    return EMPTY_PARAGRAPH.sub("", page_html)
+    # Only a page whose paragraph this split loses its empty halves; no other page is touched.
+    return EMPTY_PARAGRAPH.sub("", page_html) if split_a_paragraph else page_html
 
 
 def all_drawings(docs_dir: Path, root: Path | None = None) -> dict[str, Drawing]:

@@ -277,13 +277,20 @@ def check_follow_along(path: str, content_html: str, meta: Mapping[str, Any], ur
     `url` is the page's address (methods/floor/), against which the link is resolved.
     """
     _, messages = runs(content_html, meta)
-    for fragment in _templates(html.parse(content_html)):
+    messages += _view_problems(html.parse(content_html), url)
+    return [Problem(path, message) for message in messages]
+
+
+def _view_problems(root: html.Node, url: str) -> list[str]:
+    """The problems of every follow-along template under root: a missing screen, or a screen without its safety line."""
+    messages = []
+    for fragment in _templates(root):
         screens = fragment.css(f".{SCREEN_CLASS}")
         if not screens:
             messages.append(f"the follow-along template has no screen (.{SCREEN_CLASS}); {_FIX}")
         for screen in screens:
             messages += _screen_problems(screen, url)
-    return [Problem(path, message) for message in messages]
+    return messages
 
 
 _FIX = "the view is made by backguide/follow_along.py: restore its template_html"
@@ -306,11 +313,14 @@ def take_view(content_html: str, meta: Mapping[str, Any], url: str) -> tuple[str
     views = [node for node in root.css("template") if TEMPLATE_CLASS in html.classes(node)]
     if not views:
         return content_html, runs(content_html, meta)[1]
-    messages = [problem.message for problem in check_follow_along("", content_html, meta, url)]
+    # Parsed once: the screens are judged on this tree, then the view is taken off it. The
+    # runs of the rest are the page's runs (a template's content is never read as steps).
+    screen_messages = _view_problems(root, url)
     view_html = views[-1].html or ""
     views[-1].decompose()
     rest = html.inner_html(root)
-    page_runs, _ = runs(rest, meta)
+    page_runs, messages = runs(rest, meta)
+    messages += screen_messages
     if not messages and _canonical(view_html) != _canonical(template_html(page_runs, url)):
         messages.append(_NOT_MADE)
     return rest, messages
