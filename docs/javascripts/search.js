@@ -100,6 +100,11 @@
           highlightParam: HIGHLIGHT_PARAM,
         });
         retryWithoutUnknownWords(instance);
+        // Every search the UI runs, typed or not: its Clear button and Escape empty the box
+        // without an input event, and the answer must go with the words that named it.
+        instance.on("search", function (term) {
+          answerUrgently(term || "").catch(() => {});
+        });
       });
     }
     return uiLoaded;

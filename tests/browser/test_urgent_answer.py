@@ -164,6 +164,19 @@ def test_an_exercise_query_shows_no_answer(desktop, query: str) -> None:
     assert desktop.locator(RESULT_LINKS).count() > 0
 
 
+@pytest.mark.parametrize("how", ["the Clear button", "Escape"])
+def test_emptying_the_box_takes_the_answer_away(desktop, how: str) -> None:
+    desktop.goto("")
+    open_search(desktop)
+    type_query(desktop, "chest pain and back pain")
+    wait_until(desktop, "() => document.querySelector('[data-urgent-answer] li') !== null")
+    if how == "Escape":
+        desktop.locator(SEARCH_BOX).press("Escape")
+    else:
+        desktop.locator("[data-search-dialog] pagefind-input .pf-input-clear").click()
+    wait_until(desktop, "() => document.querySelector('[data-urgent-answer]').childElementCount === 0")
+
+
 def test_results_are_the_same_with_or_without_the_answer(browser, base_url: str) -> None:
     """The answer is added above Pagefind's results and changes none of them."""
     links = []
