@@ -263,6 +263,9 @@ def test_the_answer_reads_at_every_width(browser, base_url: str, output_dir: Pat
                 ratio = page.evaluate(CONTRAST, f"[data-urgent-answer] {selector}")
                 if ratio < least:
                     problems.append(f"{width} px {scheme}: {selector} contrast {ratio:.2f}:1 < {least}:1")
+            for bar in page.evaluate(BAR_CONTRAST):
+                if bar < 3:
+                    problems.append(f"{width} px {scheme}: an urgency bar's contrast {bar:.2f}:1 < 3:1")
         finally:
             context.close()
     assert problems == []
@@ -279,4 +282,15 @@ CONTRAST = """selector => {
   const text = over(parse(getComputedStyle(el).color), box);
   const [a, b] = [lum(text), lum(box)].sort((x, y) => y - x);
   return (a + 0.05) / (b + 0.05);
+}"""
+
+# The contrast of each box's urgency bar with the dialog around it (non-text, 3:1).
+BAR_CONTRAST = """() => {
+  const parse = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = rgb => { const [r, g, b] = rgb.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const page = lum(parse(getComputedStyle(document.querySelector('[data-search-dialog]')).backgroundColor));
+  return [...document.querySelectorAll('[data-urgent-answer] .urgent-answer__list')].map(box => {
+    const [a, b] = [lum(parse(getComputedStyle(box).borderLeftColor)), page].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
 }"""
