@@ -95,6 +95,27 @@ def test_the_matcher_names_every_sign_and_no_exercise(desktop, report) -> None:
     assert problems == [], "\n".join(problems)
 
 
+# Forms that must share a stem, and words that must not be cut to another word's stem.
+SAME_STEM = [["tingling", "tingle", "tingles", "tingled"], ["peeing", "pee", "peed", "pees"], ["numbness", "numb"],
+             ["sneezing", "sneeze", "sneezed"], ["aching", "ache", "aches"], ["stabbing", "stab"],
+             ["painful", "pain", "pains"], ["difficulties", "difficulty"], ["urinating", "urinate", "urination"],
+             ["falling", "fall", "falls"], ["improving", "improve", "improved"], ["shoulders", "shoulder"]]
+DIFFERENT = [["leg", "lung"], ["bladder", "blade"], ["bed", "be"], ["pee", "per"], ["poo", "pool"]]
+
+
+def test_the_stemmer_joins_forms_and_keeps_words_apart(desktop) -> None:
+    desktop.goto("")
+    stems = desktop.evaluate(
+        """async groups => {
+          const module = await import(new URL('javascripts/urgent-answer.js', document.baseURI).href);
+          return groups.map(group => group.map(module.stem));
+        }""",
+        SAME_STEM + DIFFERENT,
+    )
+    assert [len(set(group)) for group in stems[: len(SAME_STEM)]] == [1] * len(SAME_STEM), stems
+    assert [len(set(group)) for group in stems[len(SAME_STEM):]] == [2] * len(DIFFERENT), stems
+
+
 def test_a_matcher_that_ignored_exercise_phrases_would_fail(desktop) -> None:
     """The exercise list is what keeps "knees to chest" quiet: without it the test above fails."""
     desktop.goto("")
