@@ -23,7 +23,10 @@ PALETTES = {"light": "default", "dark": "slate"}  # emulated colour scheme -> Ma
 SEARCH_BUTTON = "[data-search-open]"
 SEARCH_INPUT = "[data-search-dialog] pagefind-input input"
 SEARCH_RESULT = "[data-search-dialog] pagefind-results .pf-result a[href]"
-SEARCH_TEXT = "back"  # a word every page of the guide has, so results show
+# Words the help page has, so results show, and that name NHS urgent signs of both lists, so
+# axe also judges the urgent answer above the results (docs/javascripts/urgent-answer.js).
+SEARCH_TEXT = "chest pain and back pain at night"
+URGENT_ANSWER = "[data-search-dialog] [data-urgent-answer] li"
 
 REPORT_VIOLATIONS = """
 document.addEventListener('securitypolicyviolation', event =>
@@ -139,6 +142,7 @@ def open_search(page) -> None:
     page.locator(SEARCH_INPUT).press_sequentially(SEARCH_TEXT, delay=20)
     # A card shows a placeholder until its page's data loads; axe must see the finished results.
     page.locator(SEARCH_RESULT).first.wait_for(timeout=10_000)
+    page.locator(URGENT_ANSWER).first.wait_for(timeout=10_000)
     page.wait_for_load_state("networkidle")
     wait_for_transitions(page)
 

@@ -1,4 +1,4 @@
-"""Index the built site for search with Pagefind (backguide/search.py)."""
+"""Index the built site for search with Pagefind (backguide/search.py), and write the urgent answer's words (backguide/urgent_answer.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 
 from backguide.build import site_build
 from backguide.search import index_site
+from backguide.urgent_answer import WordsError, write_answers
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,3 +25,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         index_site(Path(config.site_dir), site_build(config).pages)
     except RuntimeError as failed:
         raise PluginError(f"Search: {failed}") from None
+    # The urgent answer's words, beside the index: loaded with search, never before.
+    try:
+        write_answers(Path(config.site_dir))
+    except WordsError as wrong:
+        raise PluginError(f"Search: {wrong}") from None

@@ -18,7 +18,9 @@ import purgeFromHtml from "purgecss-from-html";
 // Material sets palette, state and toggle attributes at runtime, and Pagefind's UI builds
 // its markup in script. Kept whole, generously, so a later theme or search change is safe.
 const SAFELIST = {
-  standard: [/^pagefind/, /^focus-visible$/, /^js$/, /^no-js$/],
+  // The search dialog's urgent answer names its box by the NHS list it shows
+  // (urgent-answer__list--call-999), from data.
+  standard: [/^pagefind/, /^focus-visible$/, /^js$/, /^no-js$/, /^urgent-answer/],
   deep: [/^pagefind/],
   greedy: [/pagefind/, /__palette/, /__drawer/, /__search/],
   // Colour variables feed each other (slate's --md-hue), and PurgeCSS cannot follow every

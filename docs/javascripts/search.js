@@ -18,6 +18,49 @@
 
   let uiLoaded = null;
 
+  // The urgent answer (urgent-answer.js, with the words of search/urgent-signs.json): loaded
+  // with the UI, the first time search opens, and matched on every change of the query.
+  const URGENT_SIGNS = new URL("search/urgent-signs.json", ROOT);
+  const URGENT_MODULE = new URL("javascripts/urgent-answer.js", ROOT);
+  const SEARCH_INPUT = "[data-search-dialog] pagefind-input input";
+  let urgentLoaded = null;
+  let urgentShown = "";
+
+  function loadUrgent() {
+    if (!urgentLoaded) {
+      urgentLoaded = Promise.all([
+        import(URGENT_MODULE.href),
+        fetch(URGENT_SIGNS).then((response) => {
+          if (!response.ok) throw new Error(`${URGENT_SIGNS}: ${response.status}`);
+          return response.json();
+        }),
+      ]).then(([module, data]) => ({ module, matcher: module.prepare(data) }));
+      urgentLoaded.catch(() => {
+        urgentLoaded = null; // offline with nothing cached: try again when search next opens
+      });
+    }
+    return urgentLoaded;
+  }
+
+  // Above the results, the lists whose signs the query names; the region is changed only
+  // when they change, so a screen reader says it once, not at every key.
+  async function answerUrgently(query) {
+    const region = document.querySelector("[data-urgent-answer]");
+    if (!region) return;
+    const { module, matcher } = await loadUrgent();
+    const answers = module.match(matcher, query);
+    const shown = JSON.stringify(answers);
+    if (shown === urgentShown) return;
+    urgentShown = shown;
+    region.replaceChildren(...module.render(answers, ROOT));
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target instanceof Element && event.target.matches(SEARCH_INPUT)) {
+      answerUrgently(event.target.value).catch(() => {});
+    }
+  });
+
   function dialog() {
     return document.querySelector("[data-search-dialog]");
   }
@@ -57,6 +100,11 @@
           highlightParam: HIGHLIGHT_PARAM,
         });
         retryWithoutUnknownWords(instance);
+        // Every search the UI runs, typed or not: its Clear button and Escape empty the box
+        // without an input event, and the answer must go with the words that named it.
+        instance.on("search", function (term) {
+          answerUrgently(term || "").catch(() => {});
+        });
       });
     }
     return uiLoaded;
@@ -137,12 +185,14 @@
     const box = dialog();
     if (!box) return;
     if (!box.open) box.showModal();
+    loadUrgent().catch(() => {});
     await loadUI();
     await customElements.whenDefined("pagefind-input");
     const input = box.querySelector("pagefind-input input");
     if (input) {
       input.focus();
       input.select();
+      answerUrgently(input.value).catch(() => {}); // what was typed before the words loaded
     }
   }
 

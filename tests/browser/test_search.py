@@ -60,10 +60,21 @@ def first_result(links: list[str]) -> tuple[str, list[str]]:
     return site_path(links[0]), [site_path(link) for link in links]
 
 
-def is_hit(expect: str | list[str], page: str, addresses: list[str]) -> bool:
-    """A page is found if it comes first; a section if it is the first deep link on the first card."""
+def is_hit(expect: str | list[str], page: str, addresses: list[str], urgent: list[str] = ()) -> bool:
+    """A page is found if it comes first; a section if it is the first deep link on the first card,
+    or a link of the urgent answer above the results (the first thing the reader meets)."""
     answers = expect if isinstance(expect, list) else [expect]
-    return any(addresses[1:2] == [answer] if "#" in answer else page == answer for answer in answers)
+    return any(
+        answer in urgent or (addresses[1:2] == [answer] if "#" in answer else page == answer) for answer in answers
+    )
+
+
+# The urgent answer above the results (tests/browser/test_urgent_answer.py): its lists' links.
+URGENT_LINKS = "() => [...document.querySelectorAll('[data-search-dialog] [data-urgent-answer] a[href]')].map(a => a.href)"
+
+
+def urgent_links(page) -> list[str]:
+    return [site_path(href) for href in page.evaluate(URGENT_LINKS)]
 
 
 def shown(path: str | list[str]) -> str:
@@ -94,7 +105,10 @@ def test_search_puts_the_right_page_first(desktop, report) -> None:
     found, problems = 0, []
     for case in QUERIES:
         page, addresses = search(desktop, case["query"])
-        hit = is_hit(case["expect"], page, addresses)
+        urgent = urgent_links(desktop)
+        if [link.split("#")[1] for link in urgent] != ([case["urgent"]] if "urgent" in case else []):
+            problems.append(f"{case['query']!r}: the urgent answer links {urgent or 'nothing'}, expected {case.get('urgent', 'none')}")
+        hit = is_hit(case["expect"], page, addresses, urgent)
         found += hit
         if hit and "known_miss" in case:
             problems.append(f"{case['query']!r} now finds {shown(case['expect'])} first; remove its known_miss")
@@ -223,7 +237,7 @@ def test_search_keeps_its_styles_across_every_kind_of_navigation(desktop) -> Non
 def test_at_least_twenty_queries_each_with_an_answer() -> None:
     assert len(QUERIES) >= 20
     assert len({case["query"] for case in QUERIES}) == len(QUERIES)
-    assert all(set(case) <= {"query", "expect", "known_miss"} and "expect" in case for case in QUERIES)
+    assert all(set(case) <= {"query", "expect", "known_miss", "urgent"} and "expect" in case for case in QUERIES)
 
 
 def test_a_miss_is_named() -> None:
@@ -234,3 +248,4 @@ def test_a_miss_is_named() -> None:
     assert is_hit(["rules/", "help/#urgent"], page, addresses)
     assert first_result([]) == (NO_RESULT, [])
     assert not is_hit("", NO_RESULT, [])
+    assert is_hit("help/#call-999", "methods/floor/", ["methods/floor/"], ["help/#call-999"])
