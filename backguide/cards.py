@@ -49,6 +49,7 @@ PANEL_COLOUR = "#ffffff"
 DRAWING_COLOURS = {
     "line": "#263238", "body": "#ffffff", "far": "#d3d7dc", "accent": "#ffab91", "hair": "#8d6e63",
     "roller": "#90a4ae", "roller-dashed": None, "mat": "#e0f2f1", "prop": "#607d8b", "arrow": "#d84315", "spine": None,
+    "contact": "#d84315",
 }
 SUPERSAMPLE = 3  # drawn three times as large, then scaled down: smooth edges from a drawing library without anti-aliasing
 

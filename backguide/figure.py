@@ -519,7 +519,22 @@ def drawing_shapes(pose: Pose) -> list[Shape]:
     if nose:
         layered.append((view.depth(head) + 0.02, -1, nose))
     layered.sort(key=lambda item: (item[0], item[1]))
-    return prop_shapes(placed, view) + [shape for _, _, shape in layered] + arrow_shapes(pose, bones, view)
+    return prop_shapes(placed, view) + [shape for _, _, shape in layered] + contact_marks(placed, view) + arrow_shapes(pose, bones, view)
+
+
+CONTACT = 2.8  # the radius of the mark where the back presses on an edge or a roller
+
+
+def contact_marks(placed: Scene, view: Camera) -> list[Shape]:
+    """A dot where the back presses on the chair's edge or the roller, drawn over the body, so the
+    reader sees the point the move works on. Only where the pose rests the upper back on it."""
+    if "upper_back" not in placed.pose.rests and "back" not in placed.pose.rests:
+        return []
+    points: list[Vec] = []
+    if placed.chair:
+        points.append((0.0, placed.chair.top, placed.chair.back_z))
+    points += [add(roller.centre, (0.0, roller.radius, 0.0)) for roller in placed.rollers if not roller.dashed]
+    return [Ball(view.project(point), CONTACT, "contact") for point in points]
 
 
 def face(bones: Skeleton, view: Camera) -> Line | None:
