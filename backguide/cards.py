@@ -190,6 +190,9 @@ def drawing_image(pose: Pose, room: tuple[int, int]) -> Image.Image:
 
     line = round(figure.OUTLINE * big)
     for shape in shapes:
+        if isinstance(shape, figure.Label):
+            draw.text(at(shape.at), shape.text, font=font(round(figure.LABEL_SIZE * big)), fill=DRAWING_COLOURS["line"], anchor="mm")
+            continue
         if isinstance(shape, figure.Line):
             colour = DRAWING_COLOURS.get(shape.kind) or DRAWING_COLOURS["line"]
             points = [at(p) for p in (_curve(shape.points) if shape.curve else shape.points)]

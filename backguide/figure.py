@@ -195,7 +195,7 @@ def skeleton(body: Body) -> Skeleton:
 
 
 def hand_radius(arm: Arm) -> float:
-    return LENGTH["hand"] + (0.8 if arm.hand == "fist" else 0)
+    return LENGTH["hand"] + (2.4 if arm.hand == "fist" else 0)  # a fist reads as one at phone size
 
 
 # Where each part is, for the checks: rods (segments) and balls (head, hands, pelvis) ------------
@@ -468,7 +468,16 @@ class Line:
     closed: bool = False
 
 
-Shape = Rod | Ball | Blob | Line
+@dataclass(frozen=True)
+class Label:
+    """A side's letter, L or R, beside the joint it marks."""
+
+    at: Point
+    text: str
+    kind: str = "label"
+
+
+Shape = Rod | Ball | Blob | Line | Label
 
 
 def drawing_shapes(pose: Pose) -> list[Shape]:
@@ -519,7 +528,26 @@ def drawing_shapes(pose: Pose) -> list[Shape]:
     if nose:
         layered.append((view.depth(head) + 0.02, -1, nose))
     layered.sort(key=lambda item: (item[0], item[1]))
-    return prop_shapes(placed, view) + [shape for _, _, shape in layered] + contact_marks(placed, view) + arrow_shapes(pose, bones, view)
+    return (
+        prop_shapes(placed, view) + [shape for _, _, shape in layered] + contact_marks(placed, view)
+        + arrow_shapes(pose, bones, view) + side_labels(pose, bones, view)
+    )
+
+
+LABEL_SIZE = 11  # the letter's height, in drawing units
+LABEL_GAP = 13  # from the joint's centre to the letter's centre
+
+
+def side_labels(pose: Pose, bones: Skeleton, view: Camera) -> list[Shape]:
+    """An L or R beside each joint the pose labels, set away from the body's middle so it covers nothing."""
+    middle = view.project(bones.joints["waist"])
+    shapes: list[Shape] = []
+    for joint in pose.labels:
+        x, y = view.project(bones.joints[joint])
+        dx, dy = x - middle[0], y - middle[1]
+        span = math.hypot(dx, dy) or 1
+        shapes.append(Label((x + dx / span * LABEL_GAP, y + dy / span * LABEL_GAP), "L" if joint.startswith("left") else "R"))
+    return shapes
 
 
 CONTACT = 2.8  # the radius of the mark where the back presses on an edge or a roller
@@ -641,12 +669,20 @@ def prop_shapes(placed: Scene, view: Camera) -> list[Shape]:
     return shapes
 
 
+MAT_WIDTH = 64
+
+
 def floor_mat(placed: Scene, view: Camera) -> tuple[Point, ...]:
     """A mat on the floor under the whole body, seen at the view's angle."""
     points = [p for p in placed.bones.joints.values()]
     xs = [p[0] for p in points]
     zs = [p[2] for p in points]
-    x0, x1, z0, z1 = min(xs) - 8, max(xs) + 8, min(zs) - 8, max(zs) + 8
+    x0, x1, z0, z1 = min(xs) - 14, max(xs) + 14, min(zs) - 14, max(zs) + 14
+    # At least a mat's width across the body, so a body seen from its side lies on it, not on its edge.
+    if x1 - x0 < MAT_WIDTH:
+        x0, x1 = (x0 + x1 - MAT_WIDTH) / 2, (x0 + x1 + MAT_WIDTH) / 2
+    if z1 - z0 < MAT_WIDTH:
+        z0, z1 = (z0 + z1 - MAT_WIDTH) / 2, (z0 + z1 + MAT_WIDTH) / 2
     y = placed.floor
     return tuple(view.project(p) for p in ((x0, y, z0), (x1, y, z0), (x1, y, z1), (x0, y, z1)))
 
@@ -724,6 +760,10 @@ def line_path(line: Line) -> str:
 
 
 def shape_svg(shape: Shape) -> str:
+    if isinstance(shape, Label):
+        # Centred on its point: a baseline a third of the letter below the middle.
+        return (f'<text class="label" x="{_n(shape.at[0])}" y="{_n(shape.at[1] + LABEL_SIZE * 0.36)}"'
+                f' font-size="{LABEL_SIZE}" text-anchor="middle" stroke="none" fill="currentColor">{shape.text}</text>')
     if isinstance(shape, Ball):
         return f'<circle class="{shape.kind}" cx="{_n(shape.centre[0])}" cy="{_n(shape.centre[1])}" r="{_n(shape.radius)}"/>'
     if isinstance(shape, Rod):
@@ -740,6 +780,8 @@ def bounds(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
     for shape in shapes:
         if isinstance(shape, Ball):
             pts, pad = [shape.centre], shape.radius
+        elif isinstance(shape, Label):
+            pts, pad = [shape.at], LABEL_SIZE * 0.5
         elif isinstance(shape, Rod):
             pts, pad = [shape.start, shape.end], max(shape.radius)
         elif isinstance(shape, Blob):

@@ -144,6 +144,7 @@ class Pose:
     accent: tuple[str, ...] = ()
     props: tuple[Prop, ...] = ()
     rests: tuple[str, ...] = ()  # parts that lie on the floor, the chair or the roller
+    labels: tuple[str, ...] = ()  # joints marked L or R, where the text names a side
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)  # key path -> line, for messages
 
     def error(self, problem: str, key: str = "") -> DrawingError:
@@ -317,6 +318,7 @@ class _Reader:
             "accent": lambda value: self.names(value, name, "accent", (*GROUPS, *SEGMENTS)),
             "props": lambda value: tuple(self.prop(item, name) for item in self.sequence(value, name, "props")),
             "rests": lambda value: self.names(value, name, "rests", (*GROUPS, *SEGMENTS)),
+            "labels": lambda value: self.names(value, name, "labels", tuple(j for j in JOINTS if j.startswith(SIDES))),
         }
         values = {key: readers[key](value) for key, value in keys.items()}
         if "view" in values and values["view"].side == "above" and not values.get("caption", "").startswith("Seen from above."):
@@ -444,6 +446,7 @@ POSE_KEYS = {
     "accent": "accent: [upper_back]",
     "props": "props: [{prop: floor}]",
     "rests": "rests: [hips, left_foot, right_foot]",
+    "labels": "labels: [right_knee, left_hand]",
     "body": "body: {lean: 0, left_leg: {}, right_leg: {}, left_arm: {}, right_arm: {}}",
 }
 BODY_KEYS = {"lean": 0, "roll": 0, "lower_back": 0, "upper_back": 0, "neck": 0, "left_leg": 0, "right_leg": 0, "left_arm": 0, "right_arm": 0}
