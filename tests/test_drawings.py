@@ -360,3 +360,34 @@ def test_a_title_too_long_to_sit_beside_the_drawing_keeps_the_whole_card() -> No
     long = draw_card(Card(title="Sitting on the Floor and Cracking Your Back Gently, Then Twisting", drawing=pose))
     assert drawn_pixels(short) > 1_000 and drawn_pixels(long) == 0
     assert draw_card(Card(title="Cracking Your Back Using a Chair", kicker="Method 1", drawing=pose)) == short
+
+
+# The method's main drawing, small, in "At a glance": the one picture above the warnings --------
+
+
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_each_method_page_shows_its_main_drawing_in_at_a_glance(site: Path, src_uri: str) -> None:
+    page = html.parse(built_page(site, src_uri).read_text())
+    art = html.article(page).css_first("header.method-header aside.at-a-glance > svg.at-a-glance__art")
+    assert art is not None, f"{src_uri}: no drawing in 'At a glance'"
+    assert html.attribute(art, "aria-hidden") == "true" and art.css_first("title") is None
+    assert len(gzip.compress((art.html or "").encode(), mtime=0)) <= 4096
+
+
+def test_the_header_allows_only_the_builds_glance_drawing() -> None:
+    from backguide.check_site import header_problems
+
+    drawing = DRAWINGS["chair-lean-back"]
+    icon = '<button class="share__button"><svg viewBox="0 0 1 1"><path d="M0 0"/></svg></button>'
+    glance = f'<aside class="at-a-glance"><div>{icon}</div>{drawing.thumbnail("at-a-glance__art")}<dl></dl></aside>'
+    page = f'<article><header class="method-header"><h1>T</h1>{glance}</header></article>'
+    assert header_problems(page) == []
+    # An author's figure, a named drawing, or the drawing's class outside "At a glance": each refused.
+    for bad in (
+        glance.replace("<dl>", drawing.figure() + "<dl>"),
+        glance.replace(' aria-hidden="true" focusable="false"', ""),
+        f'{glance}<p>{drawing.thumbnail("at-a-glance__art")}</p>',
+        glance.replace("<dl>", '<img src="x.png" alt="x"><dl>'),
+    ):
+        page = f'<article><header class="method-header"><h1>T</h1>{bad}</header></article>'
+        assert header_problems(page), bad
