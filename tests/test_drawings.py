@@ -353,6 +353,17 @@ def test_each_method_pages_link_preview_card_shows_its_drawing(site: Path, src_u
     assert drawn_pixels(card.read_bytes()) > 1_000, f"{src_uri}: no drawing on its card"
 
 
+# The rules page's title ("General Rules of Thumb for Cracking Your Own Back") needs the card's
+# whole width, and the title comes first: its card shows the drawing only once the title is shorter.
+@pytest.mark.parametrize("src_uri", ["index.md", "methods/index.md", "help.md"])
+def test_the_home_finder_and_help_cards_show_a_drawing(site: Path, src_uri: str) -> None:
+    from backguide.previews import CARD_DRAWINGS
+
+    assert CARD_DRAWINGS[src_uri] in DRAWINGS, f"{src_uri}: its card names no drawing of the site"
+    card = site / "assets" / "cards" / (src_uri.removesuffix(".md") + ".png")
+    assert drawn_pixels(card.read_bytes()) > 1_000, f"{src_uri}: no drawing on its card"
+
+
 def test_a_title_too_long_to_sit_beside_the_drawing_keeps_the_whole_card() -> None:
     """The title comes first: one that needs the card's width gets it, and the card shows no drawing."""
     pose = DRAWINGS["chair-lean-back"].pose
