@@ -14,7 +14,7 @@ in a fixed order, so the same pose gives the same bytes on every build.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Iterable
 
@@ -480,8 +480,37 @@ class Label:
 Shape = Rod | Ball | Blob | Line | Label
 
 
+VIEW_GAP = 14  # between two views of one drawing, in drawing units
+
+
 def drawing_shapes(pose: Pose) -> list[Shape]:
-    """Everything drawn, in painting order: props under the body, the body far to near, arrows on top."""
+    """Everything drawn, in painting order; a pose with `also` is drawn twice, the second view on the right."""
+    first = view_shapes(pose)
+    if pose.also is None:
+        return first
+    second = view_shapes(replace(pose, view=pose.also, also=None))
+    _, top1, right1, bottom1 = bounds(first)
+    left2, top2, _, bottom2 = bounds(second)
+    # Side by side, standing on the same line (their bottoms level).
+    dx, dy = right1 + VIEW_GAP - left2, bottom1 - bottom2
+    return first + [moved(shape, dx, dy) for shape in second]
+
+
+def moved(shape: Shape, dx: float, dy: float) -> Shape:
+    def at(p: Point) -> Point:
+        return (p[0] + dx, p[1] + dy)
+
+    if isinstance(shape, Ball):
+        return replace(shape, centre=at(shape.centre))
+    if isinstance(shape, Rod):
+        return replace(shape, start=at(shape.start), end=at(shape.end))
+    if isinstance(shape, Label):
+        return replace(shape, at=at(shape.at))
+    return replace(shape, points=tuple(at(p) for p in shape.points))
+
+
+def view_shapes(pose: Pose) -> list[Shape]:
+    """Everything one view draws, in painting order: props under the body, the body far to near, arrows on top."""
     placed = scene(pose)
     bones, body = placed.bones, pose.body
     view = camera(pose, bones)

@@ -145,6 +145,7 @@ class Pose:
     props: tuple[Prop, ...] = ()
     rests: tuple[str, ...] = ()  # parts that lie on the floor, the chair or the roller
     labels: tuple[str, ...] = ()  # joints marked L or R, where the text names a side
+    also: View | None = None  # a second, smaller view beside the first, where one view cannot show the move
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)  # key path -> line, for messages
 
     def error(self, problem: str, key: str = "") -> DrawingError:
@@ -313,6 +314,7 @@ class _Reader:
             "alt": lambda value: self.scalar(value, name, "alt", str),
             "caption": lambda value: self.scalar(value, name, "caption", str),
             "view": lambda value: self.view(value, name),
+            "also": lambda value: self.view(value, name),
             "body": lambda value: self.body(value, name),
             "main": lambda value: self.scalar(value, name, "main", bool),
             "accent": lambda value: self.names(value, name, "accent", (*GROUPS, *SEGMENTS)),
@@ -442,6 +444,7 @@ POSE_KEYS = {
     "alt": "alt: <the position, in words>  and list the sentence in CONTENT.md",
     "caption": "caption: <a sentence under the drawing>",
     "view": "view: {from: left side}",
+    "also": "also: {from: right side}",
     "main": "main: true",
     "accent": "accent: [upper_back]",
     "props": "props: [{prop: floor}]",

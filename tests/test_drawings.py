@@ -388,7 +388,7 @@ def test_each_method_page_shows_its_main_drawing_in_at_a_glance(site: Path, src_
 def test_the_header_allows_only_the_builds_glance_drawing() -> None:
     from backguide.check_site import header_problems
 
-    drawing = DRAWINGS["chair-lean-back"]
+    drawing = DRAWINGS["sitting-twist"]  # with its L and R
     icon = '<button class="share__button"><svg viewBox="0 0 1 1"><path d="M0 0"/></svg></button>'
     glance = f'<aside class="at-a-glance"><div>{icon}</div>{drawing.thumbnail("at-a-glance__art")}<dl></dl></aside>'
     page = f'<article><header class="method-header"><h1>T</h1>{glance}</header></article>'
@@ -399,6 +399,7 @@ def test_the_header_allows_only_the_builds_glance_drawing() -> None:
         glance.replace(' aria-hidden="true" focusable="false"', ""),
         f'{glance}<p>{drawing.thumbnail("at-a-glance__art")}</p>',
         glance.replace("<dl>", '<img src="x.png" alt="x"><dl>'),
+        glance.replace("</svg>", "<text>Skip the warnings</text></svg>"),
     ):
         page = f'<article><header class="method-header"><h1>T</h1>{bad}</header></article>'
         assert header_problems(page), bad
