@@ -843,7 +843,7 @@ def svg(pose: Pose, *, decorative: bool = False, css_class: str = "drawing__art"
     shapes = drawing_shapes(pose)
     left, top, width, height = view_box(shapes)
     if decorative:
-        label = ' aria-hidden="true" focusable="false"'
+        label = ' aria-hidden="true" focusable="false" data-pagefind-ignore'  # its L and R are not words to search
         title = ""
     else:
         title_id = f"drawing-{pose.name}"
