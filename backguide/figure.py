@@ -698,7 +698,7 @@ def prop_shapes(placed: Scene, view: Camera) -> list[Shape]:
     return shapes
 
 
-MAT_WIDTH = 64
+MAT_WIDTH = 110
 
 
 def floor_mat(placed: Scene, view: Camera) -> tuple[Point, ...]:
@@ -706,12 +706,12 @@ def floor_mat(placed: Scene, view: Camera) -> tuple[Point, ...]:
     points = [p for p in placed.bones.joints.values()]
     xs = [p[0] for p in points]
     zs = [p[2] for p in points]
-    x0, x1, z0, z1 = min(xs) - 14, max(xs) + 14, min(zs) - 14, max(zs) + 14
-    # At least a mat's width across the body, so a body seen from its side lies on it, not on its edge.
-    if x1 - x0 < MAT_WIDTH:
-        x0, x1 = (x0 + x1 - MAT_WIDTH) / 2, (x0 + x1 + MAT_WIDTH) / 2
-    if z1 - z0 < MAT_WIDTH:
-        z0, z1 = (z0 + z1 - MAT_WIDTH) / 2, (z0 + z1 + MAT_WIDTH) / 2
+    x0, x1, z0, z1 = min(xs) - 10, max(xs) + 10, min(zs) - 10, max(zs) + 10
+    # Seen at a slant, at least half a mat's width each side of the hips, so a body seen from
+    # its side lies on the mat, not on its far edge. (From straight above, the body's own reach does.)
+    if abs(view.up[1]) > 0.05:
+        half = MAT_WIDTH / 2
+        x0, x1, z0, z1 = min(x0, -half), max(x1, half), min(z0, -half), max(z1, half)
     y = placed.floor
     return tuple(view.project(p) for p in ((x0, y, z0), (x1, y, z0), (x1, y, z1), (x0, y, z1)))
 
