@@ -191,7 +191,9 @@ def drawing_image(pose: Pose, room: tuple[int, int]) -> Image.Image:
     line = round(figure.OUTLINE * big)
     for shape in shapes:
         if isinstance(shape, figure.Label):
-            draw.text(at(shape.at), shape.text, font=font(round(figure.LABEL_SIZE * big)), fill=DRAWING_COLOURS["line"], anchor="mm")
+            width_px = max(1, round(figure.LABEL_STROKE * big))
+            for stroke in figure.letter_strokes(shape):
+                draw.line([at(p) for p in stroke], fill=DRAWING_COLOURS["line"], width=width_px, joint="curve")
             continue
         if isinstance(shape, figure.Line):
             colour = DRAWING_COLOURS.get(shape.kind) or DRAWING_COLOURS["line"]

@@ -563,8 +563,20 @@ def view_shapes(pose: Pose) -> list[Shape]:
     )
 
 
-LABEL_SIZE = 11  # the letter's height, in drawing units
+LABEL_SIZE = 10  # the letter's height, in drawing units
 LABEL_GAP = 13  # from the joint's centre to the letter's centre
+LABEL_STROKE = 2.2
+# Each letter as strokes in a box 0.6 wide and 1 tall, y down: bold enough to read at phone size.
+LETTERS = {
+    "L": (((0, 0), (0, 1), (0.6, 1)),),
+    "R": (((0, 1), (0, 0), (0.4, 0), (0.6, 0.13), (0.6, 0.37), (0.4, 0.5), (0, 0.5)), ((0.3, 0.5), (0.62, 1))),
+}
+
+
+def letter_strokes(label: Label) -> list[tuple[Point, ...]]:
+    """The label's letter as polylines in the drawing, centred on its point."""
+    x0, y0 = label.at[0] - 0.3 * LABEL_SIZE, label.at[1] - 0.5 * LABEL_SIZE
+    return [tuple((x0 + x * LABEL_SIZE, y0 + y * LABEL_SIZE) for x, y in stroke) for stroke in LETTERS[label.text]]
 
 
 def side_labels(pose: Pose, bones: Skeleton, view: Camera) -> list[Shape]:
@@ -790,9 +802,10 @@ def line_path(line: Line) -> str:
 
 def shape_svg(shape: Shape) -> str:
     if isinstance(shape, Label):
-        # Centred on its point: a baseline a third of the letter below the middle.
-        return (f'<text class="label" x="{_n(shape.at[0])}" y="{_n(shape.at[1] + LABEL_SIZE * 0.36)}"'
-                f' font-size="{LABEL_SIZE}" text-anchor="middle" stroke="none" fill="currentColor">{shape.text}</text>')
+        # The letter as strokes, not <text>: it needs no font, and no reader, search index or
+        # printout takes it for words of the page.
+        d = "".join("M" + "L".join(_xy(p) for p in stroke) for stroke in letter_strokes(shape))
+        return f'<path class="label" d="{d}" stroke-width="{_n(LABEL_STROKE)}"/>'
     if isinstance(shape, Ball):
         return f'<circle class="{shape.kind}" cx="{_n(shape.centre[0])}" cy="{_n(shape.centre[1])}" r="{_n(shape.radius)}"/>'
     if isinstance(shape, Rod):
@@ -843,7 +856,7 @@ def svg(pose: Pose, *, decorative: bool = False, css_class: str = "drawing__art"
     shapes = drawing_shapes(pose)
     left, top, width, height = view_box(shapes)
     if decorative:
-        label = ' aria-hidden="true" focusable="false" data-pagefind-ignore'  # its L and R are not words to search
+        label = ' aria-hidden="true" focusable="false"'
         title = ""
     else:
         title_id = f"drawing-{pose.name}"

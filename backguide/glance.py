@@ -20,7 +20,6 @@ GLANCE_ART = "at-a-glance__art"
 
 
 PICTURES = "svg, img, figure, picture, canvas, video, object, embed, iframe"
-SIDE_LETTERS = ("L", "R")  # the only words the drawing may carry: the sides it marks
 
 
 def header_picture_problems(header: html.Node) -> list[str]:
@@ -35,8 +34,7 @@ def header_picture_problems(header: html.Node) -> list[str]:
         if (
             node.tag == "svg" and html.classes(node) == {GLANCE_ART} and html.attribute(node, "aria-hidden") == "true"
             and parent is not None and parent.tag == "aside" and "at-a-glance" in html.classes(parent)
-            and not node.css("foreignObject, a, title, image, use")
-            and all(html.text(label).strip() in SIDE_LETTERS for label in node.css("text"))
+            and not node.css("text, foreignObject, a, title, image, use")
         ):
             continue
         problems.append(

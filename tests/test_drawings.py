@@ -396,7 +396,7 @@ def test_the_header_allows_only_the_builds_glance_drawing() -> None:
     # An author's figure, a named drawing, or the drawing's class outside "At a glance": each refused.
     for bad in (
         glance.replace("<dl>", drawing.figure() + "<dl>"),
-        glance.replace(' aria-hidden="true" focusable="false" data-pagefind-ignore', ""),
+        glance.replace(' aria-hidden="true" focusable="false"', ""),
         f'{glance}<p>{drawing.thumbnail("at-a-glance__art")}</p>',
         glance.replace("<dl>", '<img src="x.png" alt="x"><dl>'),
         glance.replace("</svg>", "<text>Skip the warnings</text></svg>"),
