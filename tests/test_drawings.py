@@ -403,3 +403,30 @@ def test_the_header_allows_only_the_builds_glance_drawing() -> None:
     ):
         page = f'<article><header class="method-header"><h1>T</h1>{bad}</header></article>'
         assert header_problems(page), bad
+
+
+def spine_height_of(pose, point) -> float:
+    """How far up the spine (0 at the pelvis, 51 at the base of the neck) a point of the back lies."""
+    from backguide.figure import TRUNK, add, dot, length, scale, scene, sub
+
+    sections = [(section.centre, row[0]) for section, row in zip(scene(pose).bones.trunk, TRUNK)]
+    best = (float("inf"), 0.0)
+    for (a, low), (b, high) in zip(sections, sections[1:]):
+        ab = sub(b, a)
+        t = max(0.0, min(1.0, dot(sub(point, a), ab) / dot(ab, ab)))
+        best = min(best, (length(sub(point, add(a, scale(ab, t)))), low + t * (high - low)))
+    return best[1]
+
+
+def test_sliding_down_puts_the_chairs_edge_higher_up_the_spine() -> None:
+    """Step 5: "slide down in the chair a bit to get at higher levels of your spine"; the edge is marked."""
+    from backguide.figure import scene
+
+    heights = {}
+    for name in ("chair-lean-back", "chair-slide-down"):
+        pose = DRAWINGS[name].pose
+        chair = scene(pose).chair
+        heights[name] = spine_height_of(pose, (0.0, chair.top, chair.back_z))
+        assert svg(pose).count('class="contact"') == 1, f"{name}: the point on the chair's edge is marked"
+    assert heights["chair-slide-down"] - heights["chair-lean-back"] >= 10, heights
+    assert heights["chair-slide-down"] >= 35, "under the shoulder blades"
