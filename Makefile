@@ -25,7 +25,7 @@ ifneq ($(shell $(BIN)/python -c 'import sys, pip; sys.exit(sys.version_info < (3
 $(shell rm -f $(STAMP))
 endif
 
-.PHONY: serve build test test-fast bench clean distclean audit audit-tools optimise-tools
+.PHONY: serve build test test-fast bench drawings clean distclean audit audit-tools optimise-tools
 
 # Re-install whenever requirements.txt or the package's metadata changes.
 $(STAMP): requirements.txt pyproject.toml
@@ -68,6 +68,11 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.gate_cost
 	$(BIN)/python -m bench.search_scale
 	$(BIN)/python -m bench.site_scale
+
+# One contact sheet of every drawing beside its step, light and dark, for a physiotherapist to
+# mark up: test-results/drawings/review-sheet.png (support/drawing_sheet.py; needs Chromium).
+drawings: $(STAMP)
+	$(BIN)/python -m support.drawing_sheet test-results
 
 # Builds its own copy of the site for the address nginx serves it at, audits every page
 # and prints a summary; exits non-zero on any miss. Takes a few minutes (Lighthouse).

@@ -48,7 +48,8 @@ PANEL_GAP = 32  # between the title and the panel
 PANEL_COLOUR = "#ffffff"
 DRAWING_COLOURS = {
     "line": "#263238", "body": "#ffffff", "far": "#d3d7dc", "accent": "#ffab91", "hair": "#8d6e63",
-    "roller": "#90a4ae", "roller-dashed": None, "mat": "#e0f2f1", "prop": "#90a4ae", "arrow": "#d84315", "spine": None,
+    "roller": "#90a4ae", "roller-dashed": None, "mat": "#e0f2f1", "prop": "#607d8b", "arrow": "#d84315", "spine": None,
+    "contact": "#d84315",
 }
 SUPERSAMPLE = 3  # drawn three times as large, then scaled down: smooth edges from a drawing library without anti-aliasing
 
@@ -189,6 +190,11 @@ def drawing_image(pose: Pose, room: tuple[int, int]) -> Image.Image:
 
     line = round(figure.OUTLINE * big)
     for shape in shapes:
+        if isinstance(shape, figure.Label):
+            width_px = max(1, round(figure.LABEL_STROKE * big))
+            for stroke in figure.letter_strokes(shape):
+                draw.line([at(p) for p in stroke], fill=DRAWING_COLOURS["line"], width=width_px, joint="curve")
+            continue
         if isinstance(shape, figure.Line):
             colour = DRAWING_COLOURS.get(shape.kind) or DRAWING_COLOURS["line"]
             points = [at(p) for p in (_curve(shape.points) if shape.curve else shape.points)]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from backguide import html
 from backguide.gate import check_page, read_checks
+from backguide.glance import header_picture_problems
 from backguide.rules import Problem
 from backguide.site import ROOT, built_page, source_pages, url_of_file
 
@@ -33,6 +34,12 @@ def page_content(page_html: str) -> str:
     if header is not None and _is_first(article, header):
         header.decompose()
     return html.inner_html(article)
+
+
+def header_problems(page_html: str) -> list[str]:
+    """The template's method header comes before the warnings: it may hold only the pictures the build puts there."""
+    header = html.article(html.parse(page_html)).css_first("header.method-header")
+    return header_picture_problems(header) if header is not None else []
 
 
 def _is_first(parent: html.Node, node: html.Node) -> bool:
@@ -52,7 +59,9 @@ def check_site(site_dir: Path, project: Path = ROOT) -> tuple[int, list[Problem]
         if not html_file.is_file():
             problems.append(Problem(path, f"is a page of docs/, but {html_file} is missing; build the site first"))
             continue
-        problems += check_page(page, path, page_content(html_file.read_text(encoding="utf-8")), checks)
+        built_html = html_file.read_text(encoding="utf-8")
+        problems += check_page(page, path, page_content(built_html), checks)
+        problems += [Problem(path, message) for message in header_problems(built_html)]
     for html_file in sorted(site_dir.rglob("*.html")):
         relative = html_file.relative_to(site_dir).as_posix()
         if html_file.resolve() in built or relative in THEME_PAGES or _is_redirect(html_file):

@@ -14,7 +14,7 @@ in a fixed order, so the same pose gives the same bytes on every build.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Iterable
 
@@ -195,7 +195,7 @@ def skeleton(body: Body) -> Skeleton:
 
 
 def hand_radius(arm: Arm) -> float:
-    return LENGTH["hand"] + (0.8 if arm.hand == "fist" else 0)
+    return LENGTH["hand"] + (2.4 if arm.hand == "fist" else 0)  # a fist reads as one at phone size
 
 
 # Where each part is, for the checks: rods (segments) and balls (head, hands, pelvis) ------------
@@ -468,11 +468,49 @@ class Line:
     closed: bool = False
 
 
-Shape = Rod | Ball | Blob | Line
+@dataclass(frozen=True)
+class Label:
+    """A side's letter, L or R, beside the joint it marks."""
+
+    at: Point
+    text: str
+    kind: str = "label"
+
+
+Shape = Rod | Ball | Blob | Line | Label
+
+
+VIEW_GAP = 14  # between two views of one drawing, in drawing units
 
 
 def drawing_shapes(pose: Pose) -> list[Shape]:
-    """Everything drawn, in painting order: props under the body, the body far to near, arrows on top."""
+    """Everything drawn, in painting order; a pose with `also` is drawn twice, the second view on the right."""
+    first = view_shapes(pose)
+    if pose.also is None:
+        return first
+    second = view_shapes(replace(pose, view=pose.also, also=None))
+    _, top1, right1, bottom1 = bounds(first)
+    left2, top2, _, bottom2 = bounds(second)
+    # Side by side, standing on the same line (their bottoms level).
+    dx, dy = right1 + VIEW_GAP - left2, bottom1 - bottom2
+    return first + [moved(shape, dx, dy) for shape in second]
+
+
+def moved(shape: Shape, dx: float, dy: float) -> Shape:
+    def at(p: Point) -> Point:
+        return (p[0] + dx, p[1] + dy)
+
+    if isinstance(shape, Ball):
+        return replace(shape, centre=at(shape.centre))
+    if isinstance(shape, Rod):
+        return replace(shape, start=at(shape.start), end=at(shape.end))
+    if isinstance(shape, Label):
+        return replace(shape, at=at(shape.at))
+    return replace(shape, points=tuple(at(p) for p in shape.points))
+
+
+def view_shapes(pose: Pose) -> list[Shape]:
+    """Everything one view draws, in painting order: props under the body, the body far to near, arrows on top."""
     placed = scene(pose)
     bones, body = placed.bones, pose.body
     view = camera(pose, bones)
@@ -519,7 +557,53 @@ def drawing_shapes(pose: Pose) -> list[Shape]:
     if nose:
         layered.append((view.depth(head) + 0.02, -1, nose))
     layered.sort(key=lambda item: (item[0], item[1]))
-    return prop_shapes(placed, view) + [shape for _, _, shape in layered] + arrow_shapes(pose, bones, view)
+    return (
+        prop_shapes(placed, view) + [shape for _, _, shape in layered] + contact_marks(placed, view)
+        + arrow_shapes(pose, bones, view) + side_labels(pose, bones, view)
+    )
+
+
+LABEL_SIZE = 10  # the letter's height, in drawing units
+LABEL_GAP = 13  # from the joint's centre to the letter's centre
+LABEL_STROKE = 2.2
+# Each letter as strokes in a box 0.6 wide and 1 tall, y down: bold enough to read at phone size.
+LETTERS = {
+    "L": (((0, 0), (0, 1), (0.6, 1)),),
+    "R": (((0, 1), (0, 0), (0.4, 0), (0.6, 0.13), (0.6, 0.37), (0.4, 0.5), (0, 0.5)), ((0.3, 0.5), (0.62, 1))),
+}
+
+
+def letter_strokes(label: Label) -> list[tuple[Point, ...]]:
+    """The label's letter as polylines in the drawing, centred on its point."""
+    x0, y0 = label.at[0] - 0.3 * LABEL_SIZE, label.at[1] - 0.5 * LABEL_SIZE
+    return [tuple((x0 + x * LABEL_SIZE, y0 + y * LABEL_SIZE) for x, y in stroke) for stroke in LETTERS[label.text]]
+
+
+def side_labels(pose: Pose, bones: Skeleton, view: Camera) -> list[Shape]:
+    """An L or R beside each joint the pose labels, set away from the body's middle so it covers nothing."""
+    middle = view.project(bones.joints["waist"])
+    shapes: list[Shape] = []
+    for joint in pose.labels:
+        x, y = view.project(bones.joints[joint])
+        dx, dy = x - middle[0], y - middle[1]
+        span = math.hypot(dx, dy) or 1
+        shapes.append(Label((x + dx / span * LABEL_GAP, y + dy / span * LABEL_GAP), "L" if joint.startswith("left") else "R"))
+    return shapes
+
+
+CONTACT = 2.8  # the radius of the mark where the back presses on an edge or a roller
+
+
+def contact_marks(placed: Scene, view: Camera) -> list[Shape]:
+    """A dot where the back presses on the chair's edge or the roller, drawn over the body, so the
+    reader sees the point the move works on. Only where the pose rests the upper back on it."""
+    if "upper_back" not in placed.pose.rests and "back" not in placed.pose.rests:
+        return []
+    points: list[Vec] = []
+    if placed.chair:
+        points.append((0.0, placed.chair.top, placed.chair.back_z))
+    points += [add(roller.centre, (0.0, roller.radius, 0.0)) for roller in placed.rollers if not roller.dashed]
+    return [Ball(view.project(point), CONTACT, "contact") for point in points]
 
 
 def face(bones: Skeleton, view: Camera) -> Line | None:
@@ -626,12 +710,20 @@ def prop_shapes(placed: Scene, view: Camera) -> list[Shape]:
     return shapes
 
 
+MAT_WIDTH = 110
+
+
 def floor_mat(placed: Scene, view: Camera) -> tuple[Point, ...]:
     """A mat on the floor under the whole body, seen at the view's angle."""
     points = [p for p in placed.bones.joints.values()]
     xs = [p[0] for p in points]
     zs = [p[2] for p in points]
-    x0, x1, z0, z1 = min(xs) - 8, max(xs) + 8, min(zs) - 8, max(zs) + 8
+    x0, x1, z0, z1 = min(xs) - 10, max(xs) + 10, min(zs) - 10, max(zs) + 10
+    # Seen at a slant, at least half a mat's width each side of the hips, so a body seen from
+    # its side lies on the mat, not on its far edge. (From straight above, the body's own reach does.)
+    if abs(view.up[1]) > 0.05:
+        half = MAT_WIDTH / 2
+        x0, x1, z0, z1 = min(x0, -half), max(x1, half), min(z0, -half), max(z1, half)
     y = placed.floor
     return tuple(view.project(p) for p in ((x0, y, z0), (x1, y, z0), (x1, y, z1), (x0, y, z1)))
 
@@ -709,6 +801,11 @@ def line_path(line: Line) -> str:
 
 
 def shape_svg(shape: Shape) -> str:
+    if isinstance(shape, Label):
+        # The letter as strokes, not <text>: it needs no font, and no reader, search index or
+        # printout takes it for words of the page.
+        d = "".join("M" + "L".join(_xy(p) for p in stroke) for stroke in letter_strokes(shape))
+        return f'<path class="label" d="{d}" stroke-width="{_n(LABEL_STROKE)}"/>'
     if isinstance(shape, Ball):
         return f'<circle class="{shape.kind}" cx="{_n(shape.centre[0])}" cy="{_n(shape.centre[1])}" r="{_n(shape.radius)}"/>'
     if isinstance(shape, Rod):
@@ -725,6 +822,8 @@ def bounds(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
     for shape in shapes:
         if isinstance(shape, Ball):
             pts, pad = [shape.centre], shape.radius
+        elif isinstance(shape, Label):
+            pts, pad = [shape.at], LABEL_SIZE * 0.5
         elif isinstance(shape, Rod):
             pts, pad = [shape.start, shape.end], max(shape.radius)
         elif isinstance(shape, Blob):

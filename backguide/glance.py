@@ -5,14 +5,54 @@ through the one facts table (backguide.facts)."""
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
+from backguide import html
 from backguide.facts import BEST_TIME, OPTION_FACTS, fact_lines, fact_rows, options
 from backguide.site import MarkdownHeading, below_headings
 
+if TYPE_CHECKING:
+    from backguide.drawings import Drawing
 
-def glance_html(meta: Mapping[str, Any], share: str = "") -> str:
-    """The "At a glance" box; `share` (the page's share button) sits at the right of its title row."""
+# The class of the method's small drawing in "At a glance": the one picture the safety gate
+# lets come before the warnings (backguide.rules.GLANCE_DRAWING), made only by the build.
+GLANCE_ART = "at-a-glance__art"
+
+
+PICTURES = "svg, img, figure, picture, canvas, video, object, embed, iframe"
+
+
+def header_picture_problems(header: html.Node) -> list[str]:
+    """What the method header (above the warnings) may show as a picture, as an allowlist: an icon
+    inside a button or link, and the build's small drawing, hidden from screen readers, directly
+    in "At a glance". Anything else there is refused: an author's drawing belongs in its step."""
+    problems = []
+    for node in header.css(PICTURES):
+        parent = node.parent
+        if node.tag == "svg" and any(a.tag in ("button", "a") for a in html.ancestors(node)):
+            continue
+        if (
+            node.tag == "svg" and html.classes(node) == {GLANCE_ART} and html.attribute(node, "aria-hidden") == "true"
+            and parent is not None and parent.tag == "aside" and "at-a-glance" in html.classes(parent)
+            and not node.css("text, foreignObject, a, title, image, use")
+        ):
+            continue
+        problems.append(
+            f"the method header, above the safety warnings, shows <{node.tag}> ({', '.join(sorted(html.classes(node))) or 'no class'});"
+            " only the build's own drawing in 'At a glance' may sit there; put a drawing in the step it shows"
+        )
+    return problems
+
+
+def glance_drawing(drawing: Drawing | None) -> str:
+    """The method's main position, small, beside the facts: hidden from screen readers, since the
+    same drawing, with its text alternative, is in the step it shows."""
+    return drawing.thumbnail(GLANCE_ART) if drawing else ""
+
+
+def glance_html(meta: Mapping[str, Any], share: str = "", drawing: Drawing | None = None) -> str:
+    """The "At a glance" box; `share` (the page's share button) sits at the right of its title row,
+    and the method's main drawing at the right of its facts."""
     rows = [*fact_lines(meta), BEST_TIME]
     # One line per term: search reads the box as text, and "back</dd><dt>Position" would
     # otherwise become the single word "backPosition".
@@ -20,7 +60,7 @@ def glance_html(meta: Mapping[str, Any], share: str = "") -> str:
     return (
         '<aside class="at-a-glance" aria-labelledby="at-a-glance">'
         f'<div class="at-a-glance__top"><p class="at-a-glance__title" id="at-a-glance">At a glance</p>{share}</div>'
-        f"<dl>{items}</dl></aside>"
+        f"{glance_drawing(drawing)}<dl>{items}</dl></aside>"
     )
 
 

@@ -10,10 +10,13 @@ with the safety panel ("Before you start") and goes on to the steps.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, MutableMapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, MutableMapping
 
 from backguide.glance import glance_html, missing_option_headings, option_map_html
 from backguide.share_buttons import share_button
+
+if TYPE_CHECKING:
+    from backguide.drawings import Drawing
 
 TEMPLATE = "method.html"
 
@@ -52,11 +55,12 @@ def header_problems(meta: Mapping[str, Any], toc: Iterable[Any]) -> list[str]:
     return []
 
 
-def method_header(meta: Mapping[str, Any], url: str, toc: Iterable[Any]) -> MethodHeader:
-    """The header's pieces; an option with no heading is left out of the map (header_problems reports it)."""
+def method_header(meta: Mapping[str, Any], url: str, toc: Iterable[Any], drawing: Drawing | None = None) -> MethodHeader:
+    """The header's pieces; an option with no heading is left out of the map (header_problems reports it).
+    `drawing` is the method's main drawing, shown small in "At a glance"."""
     titles = heading_titles(toc)
     title = str(meta.get("title") or "")
     return MethodHeader(
-        glance=glance_html(meta, share=share_button(url, title, "Share this method")),
+        glance=glance_html(meta, share=share_button(url, title, "Share this method"), drawing=drawing),
         option_map=option_map_html(meta, titles),
     )

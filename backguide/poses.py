@@ -144,6 +144,8 @@ class Pose:
     accent: tuple[str, ...] = ()
     props: tuple[Prop, ...] = ()
     rests: tuple[str, ...] = ()  # parts that lie on the floor, the chair or the roller
+    labels: tuple[str, ...] = ()  # joints marked L or R, where the text names a side
+    also: View | None = None  # a second, smaller view beside the first, where one view cannot show the move
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)  # key path -> line, for messages
 
     def error(self, problem: str, key: str = "") -> DrawingError:
@@ -312,11 +314,13 @@ class _Reader:
             "alt": lambda value: self.scalar(value, name, "alt", str),
             "caption": lambda value: self.scalar(value, name, "caption", str),
             "view": lambda value: self.view(value, name),
+            "also": lambda value: self.view(value, name),
             "body": lambda value: self.body(value, name),
             "main": lambda value: self.scalar(value, name, "main", bool),
             "accent": lambda value: self.names(value, name, "accent", (*GROUPS, *SEGMENTS)),
             "props": lambda value: tuple(self.prop(item, name) for item in self.sequence(value, name, "props")),
             "rests": lambda value: self.names(value, name, "rests", (*GROUPS, *SEGMENTS)),
+            "labels": lambda value: self.names(value, name, "labels", tuple(j for j in JOINTS if j.startswith(SIDES))),
         }
         values = {key: readers[key](value) for key, value in keys.items()}
         if "view" in values and values["view"].side == "above" and not values.get("caption", "").startswith("Seen from above."):
@@ -440,10 +444,12 @@ POSE_KEYS = {
     "alt": "alt: <the position, in words>  and list the sentence in CONTENT.md",
     "caption": "caption: <a sentence under the drawing>",
     "view": "view: {from: left side}",
+    "also": "also: {from: right side}",
     "main": "main: true",
     "accent": "accent: [upper_back]",
     "props": "props: [{prop: floor}]",
     "rests": "rests: [hips, left_foot, right_foot]",
+    "labels": "labels: [right_knee, left_hand]",
     "body": "body: {lean: 0, left_leg: {}, right_leg: {}, left_arm: {}, right_arm: {}}",
 }
 BODY_KEYS = {"lean": 0, "roll": 0, "lower_back": 0, "upper_back": 0, "neck": 0, "left_leg": 0, "right_leg": 0, "left_arm": 0, "right_arm": 0}

@@ -41,6 +41,25 @@ def card_path(src_uri: str) -> str:
     return f"{CARDS_DIR}/{posixpath.splitext(src_uri)[0]}.png"
 
 
+# The drawing on the card of each page that has none of its own: a page shared on its own
+# still shows what the guide is about. Page (src_uri) -> a drawing's name in docs/methods/*.poses.yml.
+CARD_DRAWINGS = {
+    "index.md": "chair-lean-back",  # the first method, the one most readers start with
+    "methods/index.md": "sitting-twist",  # the finder: a method needing nothing
+    "rules.md": "chair-sit",  # the general rules: sitting relaxed before a move
+    "help.md": "floor-corpse-pose",  # when to get help: resting, not moving
+}
+
+
+def card_pose(src_uri: str, by_page: Mapping[str, Any]) -> Any:
+    """The pose for a page's card when the page has no drawing of its own, from CARD_DRAWINGS; or None."""
+    name = CARD_DRAWINGS.get(src_uri)
+    for drawings in by_page.values():
+        if isinstance(drawings, Mapping) and name in drawings:
+            return drawings[name].pose
+    return None
+
+
 def card_for(title: str, site_name: str, meta: Mapping[str, Any], drawing: Any = None) -> Card:
     """A method page's card says "Method 1" small above its title, so the title itself can be large,
     and shows the page's main drawing (a `backguide.poses.Pose`) when it has one."""

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from backguide.build import site_build
 from backguide.drawings import main_pose
-from backguide.previews import card_for, card_path, link_preview, page_title, title_problem, write_cards
+from backguide.previews import card_for, card_path, card_pose, link_preview, page_title, title_problem, write_cards
 from backguide.rules import Problem
 from backguide.site import project_path
 
@@ -38,7 +38,7 @@ def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsCo
     title = page_title(page.meta, page.title, config.site_name, page.is_homepage)
     path = card_path(page.file.src_uri)
     build = site_build(config)
-    drawing = main_pose(build.drawings.get(page.file.src_uri))
+    drawing = main_pose(build.drawings.get(page.file.src_uri)) or card_pose(page.file.src_uri, build.drawings)
     build.cards[path] = (project_path(config, page.file), card_for(title, config.site_name, page.meta, drawing))
     context["preview"] = link_preview(
         title=title,

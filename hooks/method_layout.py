@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 
 from backguide.glance import with_option_facts
 from backguide.build import site_build
+from backguide.drawings import main_drawing
 from backguide.method_layout import header_problems, method_header, use_method_layout
 from backguide.rules import Problem
 from backguide.site import is_method_page, project_path
@@ -35,5 +36,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
     if is_method_page(page.file.src_uri, page.meta):
-        context["method"] = method_header(page.meta, page.canonical_url or "", page.toc)
+        drawings = site_build(config).drawings.get(page.file.src_uri) or {}
+        context["method"] = method_header(page.meta, page.canonical_url or "", page.toc, main_drawing(drawings))
     return context

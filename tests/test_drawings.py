@@ -353,6 +353,17 @@ def test_each_method_pages_link_preview_card_shows_its_drawing(site: Path, src_u
     assert drawn_pixels(card.read_bytes()) > 1_000, f"{src_uri}: no drawing on its card"
 
 
+# The rules page's title ("General Rules of Thumb for Cracking Your Own Back") needs the card's
+# whole width, and the title comes first: its card shows the drawing only once the title is shorter.
+@pytest.mark.parametrize("src_uri", ["index.md", "methods/index.md", "help.md"])
+def test_the_home_finder_and_help_cards_show_a_drawing(site: Path, src_uri: str) -> None:
+    from backguide.previews import CARD_DRAWINGS
+
+    assert CARD_DRAWINGS[src_uri] in DRAWINGS, f"{src_uri}: its card names no drawing of the site"
+    card = site / "assets" / "cards" / (src_uri.removesuffix(".md") + ".png")
+    assert drawn_pixels(card.read_bytes()) > 1_000, f"{src_uri}: no drawing on its card"
+
+
 def test_a_title_too_long_to_sit_beside_the_drawing_keeps_the_whole_card() -> None:
     """The title comes first: one that needs the card's width gets it, and the card shows no drawing."""
     pose = DRAWINGS["chair-lean-back"].pose
@@ -360,3 +371,62 @@ def test_a_title_too_long_to_sit_beside_the_drawing_keeps_the_whole_card() -> No
     long = draw_card(Card(title="Sitting on the Floor and Cracking Your Back Gently, Then Twisting", drawing=pose))
     assert drawn_pixels(short) > 1_000 and drawn_pixels(long) == 0
     assert draw_card(Card(title="Cracking Your Back Using a Chair", kicker="Method 1", drawing=pose)) == short
+
+
+# The method's main drawing, small, in "At a glance": the one picture above the warnings --------
+
+
+@pytest.mark.parametrize("src_uri", METHOD_PAGES)
+def test_each_method_page_shows_its_main_drawing_in_at_a_glance(site: Path, src_uri: str) -> None:
+    page = html.parse(built_page(site, src_uri).read_text())
+    art = html.article(page).css_first("header.method-header aside.at-a-glance > svg.at-a-glance__art")
+    assert art is not None, f"{src_uri}: no drawing in 'At a glance'"
+    assert html.attribute(art, "aria-hidden") == "true" and art.css_first("title") is None
+    assert len(gzip.compress((art.html or "").encode(), mtime=0)) <= 4096
+
+
+def test_the_header_allows_only_the_builds_glance_drawing() -> None:
+    from backguide.check_site import header_problems
+
+    drawing = DRAWINGS["sitting-twist"]  # with its L and R
+    icon = '<button class="share__button"><svg viewBox="0 0 1 1"><path d="M0 0"/></svg></button>'
+    glance = f'<aside class="at-a-glance"><div>{icon}</div>{drawing.thumbnail("at-a-glance__art")}<dl></dl></aside>'
+    page = f'<article><header class="method-header"><h1>T</h1>{glance}</header></article>'
+    assert header_problems(page) == []
+    # An author's figure, a named drawing, or the drawing's class outside "At a glance": each refused.
+    for bad in (
+        glance.replace("<dl>", drawing.figure() + "<dl>"),
+        glance.replace(' aria-hidden="true" focusable="false"', ""),
+        f'{glance}<p>{drawing.thumbnail("at-a-glance__art")}</p>',
+        glance.replace("<dl>", '<img src="x.png" alt="x"><dl>'),
+        glance.replace("</svg>", "<text>Skip the warnings</text></svg>"),
+    ):
+        page = f'<article><header class="method-header"><h1>T</h1>{bad}</header></article>'
+        assert header_problems(page), bad
+
+
+def spine_height_of(pose, point) -> float:
+    """How far up the spine (0 at the pelvis, 51 at the base of the neck) a point of the back lies."""
+    from backguide.figure import TRUNK, add, dot, length, scale, scene, sub
+
+    sections = [(section.centre, row[0]) for section, row in zip(scene(pose).bones.trunk, TRUNK)]
+    best = (float("inf"), 0.0)
+    for (a, low), (b, high) in zip(sections, sections[1:]):
+        ab = sub(b, a)
+        t = max(0.0, min(1.0, dot(sub(point, a), ab) / dot(ab, ab)))
+        best = min(best, (length(sub(point, add(a, scale(ab, t)))), low + t * (high - low)))
+    return best[1]
+
+
+def test_sliding_down_puts_the_chairs_edge_higher_up_the_spine() -> None:
+    """Step 5: "slide down in the chair a bit to get at higher levels of your spine"; the edge is marked."""
+    from backguide.figure import scene
+
+    heights = {}
+    for name in ("chair-lean-back", "chair-slide-down"):
+        pose = DRAWINGS[name].pose
+        chair = scene(pose).chair
+        heights[name] = spine_height_of(pose, (0.0, chair.top, chair.back_z))
+        assert svg(pose).count('class="contact"') == 1, f"{name}: the point on the chair's edge is marked"
+    assert heights["chair-slide-down"] - heights["chair-lean-back"] >= 10, heights
+    assert heights["chair-slide-down"] >= 35, "under the shoulder blades"

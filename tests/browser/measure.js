@@ -250,6 +250,42 @@
       return contrastProblems(selector, backgroundOf);
     },
 
+    // Every line of every drawing under `selector` against what it is drawn on: the page
+    // behind the drawing, and the mat that floor drawings lie on. WCAG 1.4.11 asks 3:1 for
+    // graphics a reader needs to understand the content. Returns the problems, and how many
+    // lines were measured (a selector that finds no drawing is a problem too).
+    drawingContrast(selector) {
+      const problems = [];
+      let measured = 0;
+      for (const art of document.querySelectorAll(selector)) {
+        if (!isShown(art)) continue;
+        const near = (art.closest("li, a, figure, aside")?.textContent || "").trim().replace(/\s+/g, " ").slice(0, 30);
+        const name = art.querySelector("title")?.id || `${art.getAttribute("class")} ("${near}")`;
+        const page = backgroundOf(art);
+        const grounds = [["the page", page]];
+        for (const mat of art.querySelectorAll(".mat")) {
+          grounds.push(["the mat", over(parseColor(getComputedStyle(mat).fill), page)]);
+        }
+        for (const shape of art.querySelectorAll("path, circle, line, polyline, polygon, rect, ellipse")) {
+          const style = getComputedStyle(shape);
+          if (style.stroke === "none" || parseFloat(style.strokeWidth) === 0 || style.display === "none") continue;
+          const opacity = parseFloat(style.strokeOpacity) * parseFloat(style.opacity);
+          const stroke = parseColor(style.stroke);
+          const kind = shape.getAttribute("class") || shape.tagName;
+          for (const [where, ground] of grounds) {
+            const ratio = contrastRatio(over({ ...stroke, a: stroke.a * opacity }, ground), ground);
+            measured += 1;
+            if (ratio < 3) {
+              const behind = `rgb(${[ground.r, ground.g, ground.b].map(Math.round).join(", ")})`;
+              problems.push(`${name}: a .${kind} line has contrast ${ratio.toFixed(2)}:1 on ${where}, needs 3:1 (${style.stroke} on ${behind})`);
+            }
+          }
+        }
+      }
+      if (measured === 0) problems.push(`no drawing found under '${selector}'`);
+      return [...new Set(problems)];
+    },
+
     // The same on paper: a browser prints no backgrounds unless asked, so text meets white.
     contrastOnPaper(selector) {
       return contrastProblems(selector, () => ({ r: 255, g: 255, b: 255, a: 1 }));

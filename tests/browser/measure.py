@@ -44,3 +44,8 @@ def contrast(page, selector: str) -> list[str]:
 def contrast_on_paper(page, selector: str) -> list[str]:
     """Contrast as printed: no backgrounds, so every text against white."""
     return measure(page, "contrastOnPaper", selector)
+
+
+def drawing_contrast(page, selector: str) -> list[str]:
+    """Every line of every drawing against the page and the mat it is drawn on: 3:1 (WCAG 1.4.11)."""
+    return measure(page, "drawingContrast", selector)

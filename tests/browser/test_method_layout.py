@@ -192,3 +192,26 @@ def test_a_warning_hidden_or_covered_at_some_widths_is_caught(browser, base_url:
             assert sorted(found) == [640, 800, 960, 1120]
     finally:
         context.close()
+
+
+# The method's main drawing sits in "At a glance", above the fold on a phone, and costs the
+# first step at most this much (measured against the same page without it).
+GLANCE_DRAWING_LIMIT = 60
+FIRST_STEP_TOP = """() => {
+  const list = [...document.querySelectorAll("article ol")].find((ol) => !ol.closest(".admonition, details, nav"));
+  return Math.round(list.querySelector("li").getBoundingClientRect().top + scrollY);
+}"""
+
+
+@pytest.mark.parametrize("page", METHODS, ids=method_id)
+def test_the_main_drawing_is_above_the_fold_and_moves_the_first_step_little(phone, page, report) -> None:
+    phone.goto(path_of(page))
+    art = phone.locator("article .at-a-glance > svg.at-a-glance__art")
+    assert art.count() == 1
+    box = art.bounding_box()
+    assert box is not None and box["width"] >= 80 and box["y"] + box["height"] <= 740, box
+    with_drawing = phone.evaluate(FIRST_STEP_TOP)
+    art.evaluate("svg => svg.remove()")  # the page as it was without the drawing
+    without = phone.evaluate(FIRST_STEP_TOP)
+    report(f"glance drawing at 360x740: {page.src_uri} moves the first step {with_drawing - without} px")
+    assert with_drawing - without <= GLANCE_DRAWING_LIMIT
