@@ -31,7 +31,7 @@ MOVE_VERBS = frozenset(
     """
     arch bend bring clasp cup curl draw drop extend flatten fold grab grip hold hug inhale exhale
     kneel lean lie lift lower move place plant point press pull push put raise reach relax release
-    repeat rest roll rotate sit slide squeeze stand step straighten stretch swing tilt turn twist walk
+    repeat rest roll rotate sit slide squeeze stand straighten stretch swing tilt turn twist walk
     tuck tighten breathe shift rock round hang bounce jerk wiggle sway cross drape
     """.split()
 )
