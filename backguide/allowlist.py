@@ -178,7 +178,7 @@ def judge(node: html.Node, entries: tuple[Allowed, ...], meta: Mapping[str, Any]
 
 
 # Markup every page is refused for wherever it stands (backguide.markup): reported there, once.
-_REPORTED_ELSEWHERE = re.compile(r"^(style|on.*|shadowrootmode)$")
+_REPORTED_ELSEWHERE = re.compile(r"^(style|on.*|shadowrootmode|autofocus|aria-owns|aria-flowto)$")
 
 
 def reported_elsewhere(node: html.Node) -> bool:

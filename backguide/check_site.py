@@ -21,7 +21,7 @@ from backguide.built_page import check_built_page
 from backguide.gate import check_page, read_checks
 from backguide.printed_text import config_problems
 from backguide.rules import Problem
-from backguide.site import ROOT, built_page, read_config, source_pages, url_of_file
+from backguide.site import ROOT, built_page, read_config, short_links, source_pages, url_of_file
 
 # Files a build writes that are not pages from docs/: the theme's 404 page, and the short-link
 # redirect pages of mkdocs-redirects. No Markdown explains them, so they are judged as written
@@ -63,7 +63,7 @@ def check_site(site_dir: Path, project: Path = ROOT) -> tuple[int, list[Problem]
     config = read_config(project)
     if config is not None:
         overrides = project / "overrides"
-        problems += [Problem(where, message) for where, message in config_problems(config, overrides)]
+        problems += [Problem(where, message) for where, message in config_problems(config, overrides, short_links=short_links(config))]
     for html_file in sorted(site_dir.rglob("*.html")):
         relative = html_file.relative_to(site_dir).as_posix()
         if html_file.resolve() in built:

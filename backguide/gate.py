@@ -93,7 +93,7 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
         messages += check_front_matter(page.meta) + described + printed + _option_headings(root, page.meta)
         warned = check_warnings(root, page.meta, checks.broken_includes)
         messages += warned
-        if not warned:  # words that talk the warnings down, once the warnings are there
+        if not warned and not pain:  # words that talk the warnings down, once the warnings are there (and said once)
             messages += check_softening(root, source_text())
         messages += red_flags.pointer_problems(root, checks.reference, RED_FLAGS_INCLUDE in checks.broken_includes)
         if checks.cautions is not None:

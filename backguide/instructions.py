@@ -91,16 +91,23 @@ def move_in(sentence: str) -> str | None:
     return None
 
 
+# Sentences of the methods' part of the source that are warnings, not steps: other pages repeat them.
+NOT_STEPS = re.compile(r"National Academy of Sports Medicine|not recommended|seek medical attention", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4)
 def _source_steps(source_text: str) -> tuple[frozenset[tuple[str, ...]], ...]:
-    """Runs of SHARED_WORDS words of each step sentence of the owner's text (after "Method 1")."""
-    _, sentences = source_units(source_text.split("Method 1:", 1)[-1])
-    runs = []
-    for sentence in sentences:
-        if move_in(sentence):
-            words = WORD.findall(normalize(sentence).replace("’", "'"))
-            runs.append(frozenset(tuple(words[i : i + SHARED_WORDS]) for i in range(len(words) - SHARED_WORDS + 1)))
-    return tuple(runs)
+    """Runs of SHARED_WORDS words of each sentence of the owner's methods (after "Method 1"), but its warnings."""
+    headings, sentences = source_units(source_text)
+    # Runs a heading of the source has too ("Crack Your Upper Back Using a Foam Roller") name a method, not a step.
+    named = frozenset(run for heading in headings for run in _runs(heading))
+    _, method_sentences = source_units(source_text.split("Method 1:", 1)[-1])
+    return tuple(_runs(sentence) - named for sentence in method_sentences if not NOT_STEPS.search(sentence))
+
+
+def _runs(text: str) -> frozenset[tuple[str, ...]]:
+    words = WORD.findall(normalize(text).replace("’", "'"))
+    return frozenset(tuple(words[i : i + SHARED_WORDS]) for i in range(len(words) - SHARED_WORDS + 1))
 
 
 def source_text() -> str:
@@ -109,8 +116,7 @@ def source_text() -> str:
 
 
 def repeats_a_step(sentence: str, source: str | None = None) -> bool:
-    words = WORD.findall(normalize(sentence).replace("’", "'"))
-    runs = {tuple(words[i : i + SHARED_WORDS]) for i in range(len(words) - SHARED_WORDS + 1)}
+    runs = _runs(sentence)
     return any(runs & step for step in _source_steps(source if source is not None else source_text()))
 
 

@@ -123,9 +123,18 @@ def nav_labels(nav: Any) -> Iterable[str]:
             yield from nav_labels(value)
 
 
-def config_problems(config: Mapping[str, Any], overrides: Path | None, config_path: str = "mkdocs.yml") -> list[tuple[str, str]]:
-    """(file, message): mkdocs.yml's values the theme prints, its extra: keys, snippets' auto_append and the templates' banners."""
-    return [(config_path, message) for message in _config_messages(config)] + _banner_problems(overrides)
+def config_problems(
+    config: Mapping[str, Any], overrides: Path | None, config_path: str = "mkdocs.yml", short_links: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """(file, message): mkdocs.yml's values the theme prints, its extra: keys, snippets' auto_append, short links and the templates' banners."""
+    messages = _config_messages(config)
+    messages += [
+        f"the short link '{short}' opens {target}, past the top of the page and its safety warnings; point it at the page"
+        f" itself ({target.split('#', 1)[0]})"
+        for short, target in (short_links or {}).items()
+        if "#" in str(target)
+    ]
+    return [(config_path, message) for message in messages] + _banner_problems(overrides)
 
 
 def _config_messages(config: Mapping[str, Any]) -> list[str]:
@@ -134,7 +143,7 @@ def _config_messages(config: Mapping[str, Any]) -> list[str]:
         if problem := value_problem(f"'{key}'", config.get(key), "write it as a short plain phrase that names the guide"):
             problems.append(problem)
     for label in nav_labels(config.get("nav") or []):
-        if problem := value_problem(f"the nav label '{label}'", label, "name the page in a few words"):
+        if problem := value_problem("a nav label", label, "name the page in a few words"):
             problems.append(problem)
     extra = config.get("extra") or {}
     if unknown := sorted(set(extra) - EXTRA_KEYS):

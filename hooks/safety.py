@@ -30,7 +30,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     build.include_problems += problems + raw_pages([relative_to_project(config, file.abs_src_path) for file in in_docs])
     # What mkdocs.yml and the templates make the theme print on every page.
     overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-    printed = config_problems(config, overrides, relative_to_project(config, config.config_file_path or "mkdocs.yml"))
+    printed = config_problems(config, overrides, relative_to_project(config, config.config_file_path or "mkdocs.yml"), short_links(config))
     build.include_problems += [Problem(path, message) for path, message in printed]
     return files
 
