@@ -210,10 +210,10 @@ def before_the_first_warning(root: html.Node, titles: list[str], meta: Mapping[s
         else "the template's title, summary, 'At a glance' box, drawing and option map, and the 'Before you start' heading"
     )
     problems = []
-    for node in _blocks(root, parts):
+    for node, part in _blocks(root, parts):
         if any(element.mem_id in required for element in html.elements(node)):
             break
-        reason = judge(node, entries, meta)
+        reason = judge(node, tuple(entry for entry in entries if entry.part == part), meta)
         if reason is None or reported_elsewhere(node):
             continue
         because = f" (it carries {reason})" if reason else ""
@@ -229,9 +229,9 @@ def _blocks(root: html.Node, parts: tuple[str, ...]):
         if not child.is_element_node:
             continue
         if "header" in parts and child.tag == "header" and "method-header" in html.classes(child):
-            yield from (inner for inner in child.iter(include_text=False) if inner.is_element_node)
+            yield from ((inner, "header") for inner in child.iter(include_text=False) if inner.is_element_node)
         else:
-            yield child
+            yield child, "content"
 
 
 def between_the_panel_and_the_steps(root: html.Node, panel: html.Node | None, first_step: html.Node | None, meta: Mapping[str, Any], source: str) -> list[str]:
