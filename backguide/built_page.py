@@ -57,7 +57,8 @@ def check_built_page(page_html: str, meta: Mapping[str, Any] | None, *, is_metho
             f"shows a banner above its content (\"{' '.join(html.text(banner).split())[:60]}\"), before the safety warnings;"
             " remove the announce block from overrides/ (the theme's chrome carries no banner)"
         )
-    for sentence, why in instructions(chrome_texts(root))[:1]:
+    chrome = chrome_texts(root) if root.css_first("article") is not None else []  # a short link's page is all body
+    for sentence, why in instructions(chrome)[:1]:
         problems.append(
             f"shows \"{sentence[:70]}\" in the theme's header, menu or footer, which {why}: a step outside the steps;"
             " change the value in mkdocs.yml, the front matter or overrides/ that prints it"

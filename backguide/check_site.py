@@ -85,6 +85,8 @@ def check_site(site_dir: Path, project: Path = ROOT) -> tuple[int, list[Problem]
 
 def _said(message: str, found: list[Problem]) -> bool:
     """A block the content check reported already (the built page shows it again under the header)."""
+    if any(problem.message == message for problem in found):
+        return True
     block = message.split(" comes before the safety warnings", 1)[0]
     return block != message and any(problem.message.startswith(block + " comes before") for problem in found)
 

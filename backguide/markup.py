@@ -131,6 +131,8 @@ def check_no_steps(root: html.Node, src_uri: str, source: str | None = None, *, 
 def page_texts(root: html.Node) -> list[str]:
     """Every text a reader meets in the content: prose, headings, box titles, summaries, link and button words."""
     texts = prose_blocks(root)
+    # Text standing loose in the page, in no paragraph (a short link's page: "You're being redirected…").
+    texts.append(" ".join(child.text_content or "" for child in root.iter(include_text=True) if child.is_text_node))
     for element in html.elements(root):
         if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "button", "label", "legend", "option", "title"} or (
             "admonition-title" in html.classes(element)
