@@ -124,7 +124,7 @@ def test_autofocus_in_the_written_page_is_refused(site: Path, tmp_path: Path) ->
 
 
 def test_a_line_the_template_adds_above_the_warnings_is_refused(site: Path, tmp_path: Path) -> None:
-    problems = _problems_after(site, tmp_path, "methods/chair/index.html", "</header>", "<p>Sit down and lean back.</p></header>")
+    problems = _problems_after(site, tmp_path, "methods/chair/index.html", "<p class=\"method-summary\">", "<p>Sit down and lean back.</p><p class=\"method-summary\">")
     assert problems == [
         'docs/methods/chair.md: a paragraph ("Sit down and lean back.") comes before the safety warnings; only the template\'s title,'
         " summary, 'At a glance' box, drawing and option map, and the 'Before you start' heading may come before them, so move it"
