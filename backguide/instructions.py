@@ -53,6 +53,12 @@ BODY_MOVES = re.compile(
     r"\byour (?:knees?|legs?|arms?|hands?|feet|foot|head|shoulders?|elbows?|hips?|spine|fist|chin|body|palms?|toes?|heels?)"
     r" (?:go|goes|should|must|needs? to|comes?|rests?|moves?|press(?:es)?|points?|stays?|drops?|sinks?|lifts?|twists?|turns?)\b"
 )
+# The reader told what to do in the middle of a sentence: "The chair one, where you lean back hard".
+YOU_MOVE = re.compile(
+    r"(?:^|[,;:(—–] )(?:where |in which |so |and )?you(?:'ll|'d| will| should| can| could| must| need to| have to| then| now| just| gently| slowly| simply)? (?P<verb>"
+    + "|".join(sorted(MOVE_VERBS))
+    + r")\b"
+)
 # Clauses: a move can hide after a colon, a dash, a bracket or "then".
 CLAUSE = re.compile(r"[,;:()\[\]—–!?]|\s-\s|\.\s|\bthen\b|\band\b|\buntil\b|\bbefore\b|\bwhile\b")
 # A list marker or a number that orders a step: "1.", "(2)", "#3", "Step 4:".
@@ -86,6 +92,8 @@ def move_in(sentence: str) -> str | None:
     for clause in clauses:
         if clause and (verb := _opener(clause)):
             return verb
+    if found := YOU_MOVE.search(text):
+        return found.group("verb")
     if found := BODY_MOVES.search(text):
         return found.group(0)
     return None

@@ -37,7 +37,9 @@ AUTO_APPEND_ALLOWED: tuple[str, ...] = ()
 # Blocks of Material's base.html that print a banner above every page's content.
 BANNER_BLOCKS = ("announce", "outdated")
 
-MARKUP = re.compile(r"[<>]")
+# `<` and `>` open markup; `"` would close the attribute the theme prints a value in
+# (<meta name="description" content="…">), and add attributes of its own.
+MARKUP = re.compile(r"[<>\"]")
 METHOD_TITLE = re.compile(r"^Method \d+: (?P<name>[A-Za-z][A-Za-z’' -]*)$")
 OPTION_HEADING = re.compile(r"^Option #\d+: (?P<name>[A-Za-z][A-Za-z’' ,-]*)$")
 DESCRIPTION = re.compile(
