@@ -26,6 +26,7 @@ from typing import Any, Mapping
 from backguide import html
 from backguide.blocks import describe, is_admonition, same_title, title_of
 from backguide.content import normalize
+from backguide.instructions import instruction
 
 HEADERLINK = {"a": frozenset({"class", "href", "title"})}
 SHARE = {
@@ -67,6 +68,7 @@ class Allowed:
     inner_classes: frozenset[str] = frozenset()  # classes the elements inside may carry
     text: str | None = None  # its exact text; "{title}"/"{description}": the front matter's
     drawing: bool = False  # classes and shapes of a build-made drawing (DRAWING_CLASS) are allowed inside
+    names_only: bool = False  # any text, so long as it gives no instruction (backguide.instructions)
 
 
 BEFORE_THE_FIRST_WARNING: tuple[Allowed, ...] = (
@@ -93,7 +95,7 @@ BEFORE_THE_FIRST_WARNING: tuple[Allowed, ...] = (
         frozenset({"option-map__link", "facts-line", "facts-line__fact", "facts-line__label", "facts-line__value"}),
     ),
     # A page that writes its own `# ` title keeps the theme's plain layout: its title and share button.
-    Allowed("the page's own title", "content", "h1", attributes={"id": None}, inside=HEADERLINK, inner_classes=frozenset({"headerlink"})),
+    Allowed("the page's own title", "content", "h1", attributes={"id": None}, inside=HEADERLINK, inner_classes=frozenset({"headerlink"}), names_only=True),
     Allowed("the page's share button", "content", "div", frozenset({"share"}), {"class": None, "data-pagefind-ignore": ""}, SHARE, SHARE_CLASSES),
     Allowed(
         "the 'Before you start' heading",
@@ -116,7 +118,7 @@ PANEL_HOLDS = {
 # Between the safety panel and the first step: a section heading (not a step heading: that is the
 # first step), and the source's own words under it ({: .before-the-steps }), nothing else.
 BETWEEN_THE_PANEL_AND_THE_STEPS = (
-    Allowed("a section heading", "content", "h2", attributes={"id": None}, inside=HEADERLINK, inner_classes=frozenset({"headerlink"})),
+    Allowed("a section heading", "content", "h2", attributes={"id": None}, inside=HEADERLINK, inner_classes=frozenset({"headerlink"}), names_only=True),
     Allowed(
         "the source's words before the steps",
         "content",
@@ -166,6 +168,10 @@ def mismatch(node: html.Node, entry: Allowed, meta: Mapping[str, Any]) -> str | 
             extra = {name for name in extra if not DRAWING_CLASS.match(name)}
         if extra:
             return f"the class '{sorted(extra)[0]}' on a <{inner.tag}> inside it"
+        if "headerlink" in html.classes(inner) and html.text(inner).strip() not in {"", "¶"}:
+            return f"the words \"{html.text(inner).strip()[:40]}\" in its link to the section"
+    if entry.names_only and (why := instruction(_text_of(node))):
+        return f"an instruction: it {why}"
     return None
 
 
