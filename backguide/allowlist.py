@@ -108,8 +108,9 @@ BEFORE_THE_FIRST_WARNING: tuple[Allowed, ...] = (
     ),
 )
 
-# What the safety panel holds: the safety includes (each a required-or-known warning box) and
-# the red-flag line (includes/red-flags.md). rules._panel_problems applies it.
+# What the safety panel holds: the safety includes (each a warning box of rules.REQUIRED_WARNINGS)
+# and one-line includes, each a paragraph of its own class (includes/red-flags.md: "red-flags").
+# rules._panel_problems applies it; a new line in the panel is one entry here.
 PANEL_HOLDS = {
     "includes": ("stop-if-painful.md", "check-first.md", "disc-problems.md", "get-help.md", "foam-roller-lower-back.md", "red-flags.md"),
     "paragraph classes": frozenset({"red-flags"}),

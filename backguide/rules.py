@@ -513,7 +513,10 @@ def _is_share_button(node: html.Node) -> bool:
 
 def _panel_problems(root: html.Node) -> list[str]:
     """The safety panel is plain, and holds the safety includes and the red-flag line, nothing else."""
-    known = {rule.title for rule in REQUIRED_WARNINGS}
+    from backguide.allowlist import PANEL_HOLDS
+
+    known = {rule.title for rule in REQUIRED_WARNINGS if rule.include in PANEL_HOLDS["includes"]}
+    lines = PANEL_HOLDS["paragraph classes"]
     problems = []
     for panel in (node for node in html.elements(root) if is_panel(node)):
         # A style= is reported with every other style written in a page (backguide.markup).
@@ -526,7 +529,7 @@ def _panel_problems(root: html.Node) -> list[str]:
         for child in _top_level(panel):
             if is_admonition(child) and any(same_title(title_of(child), title) for title in known):
                 continue
-            if child.tag == "p" and html.classes(child) == {RED_FLAGS_CLASS}:
+            if child.tag == "p" and len(html.classes(child)) == 1 and html.classes(child) <= lines:
                 continue
             problems.append(
                 f"the safety panel holds {describe(child)}; it holds only the safety includes,"

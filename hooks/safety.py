@@ -49,7 +49,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 @event_priority(-90)  # after the hooks that change the page, before the CSP hook seals it
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     build = site_build(config)
-    if page.file.src_uri not in build.unreadable:
+    # Under `mkdocs serve` a page with problems shows them in its place (hooks/report.py): that is not the page to judge.
+    if page.file.src_uri not in build.unreadable and not (build.serving and (build.problems or build.include_problems)):
         source = SourcePage(page.file.src_uri, page.meta)
         messages = check_built_page(output, page.meta, is_method=source.is_method, has_source=True)
         build.late_problems += [Problem(project_path(config, page.file), message) for message in messages]
