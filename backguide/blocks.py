@@ -66,7 +66,7 @@ def describe(node: html.Node) -> str:
         kind = "a numbered paragraph" if NUMBERED.match(html.text(node)) else "a paragraph"
         return f"{kind}{quoted}"
     if node.tag in HEADINGS:
-        return f"the numbered heading{quoted}"
+        return f"the {'numbered ' if NUMBERED.match(html.text(node)) else ''}heading{quoted}"
     return f"{describe_tag(node)}{quoted}"
 
 

@@ -17,14 +17,17 @@ import sys
 from pathlib import Path
 
 from backguide import html
+from backguide.built_page import check_built_page
 from backguide.gate import check_page, read_checks
 from backguide.glance import header_picture_problems
+from backguide.printed_text import config_problems
 from backguide.rules import Problem
-from backguide.site import ROOT, built_page, source_pages, url_of_file
+from backguide.site import ROOT, built_page, read_config, short_links, source_pages, url_of_file
 
 # Files a build writes that are not pages from docs/: the theme's 404 page, and the short-link
-# redirect pages of mkdocs-redirects (each only forwards to a page that is checked).
-THEME_PAGES = frozenset({"404.html"})
+# redirect pages of mkdocs-redirects. No Markdown explains them, so they are judged as written
+# (backguide.built_page): their words, their markup, their chrome.
+THEME_PAGES = {"404.html": "overrides/404.html"}
 
 
 def page_content(page_html: str) -> str:
@@ -59,12 +62,24 @@ def check_site(site_dir: Path, project: Path = ROOT) -> tuple[int, list[Problem]
         if not html_file.is_file():
             problems.append(Problem(path, f"is a page of docs/, but {html_file} is missing; build the site first"))
             continue
-        built_html = html_file.read_text(encoding="utf-8")
-        problems += check_page(page, path, page_content(built_html), checks)
-        problems += [Problem(path, message) for message in header_problems(built_html)]
+        written = html_file.read_text(encoding="utf-8")
+        found = check_page(page, path, page_content(written), checks)
+        problems += found
+        problems += [Problem(path, message) for message in header_problems(written)]
+        whole = check_built_page(written, page.meta, is_method=page.is_method, has_source=True)
+        problems += [Problem(path, message) for message in whole if not _said(message, found)]
+    config = read_config(project)
+    if config is not None:
+        overrides = project / "overrides"
+        problems += [Problem(where, message) for where, message in config_problems(config, overrides, short_links=short_links(config))]
     for html_file in sorted(site_dir.rglob("*.html")):
         relative = html_file.relative_to(site_dir).as_posix()
-        if html_file.resolve() in built or relative in THEME_PAGES or _is_redirect(html_file):
+        if html_file.resolve() in built:
+            continue
+        if relative in THEME_PAGES or _is_redirect(html_file):
+            where = THEME_PAGES.get(relative, f"{site_dir.name}/{relative}")
+            messages = check_built_page(html_file.read_text(encoding="utf-8"), None, is_method=False, has_source=False)
+            problems += [Problem(where, message) for message in messages]
             continue
         problems.append(
             Problem(
@@ -74,6 +89,14 @@ def check_site(site_dir: Path, project: Path = ROOT) -> tuple[int, list[Problem]
             )
         )
     return len(pages), problems
+
+
+def _said(message: str, found: list[Problem]) -> bool:
+    """A block the content check reported already (the built page shows it again under the header)."""
+    if any(problem.message == message for problem in found):
+        return True
+    block = message.split(" comes before the safety warnings", 1)[0]
+    return block != message and any(problem.message.startswith(block + " comes before") for problem in found)
 
 
 def _is_redirect(page: Path) -> bool:

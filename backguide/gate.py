@@ -33,7 +33,11 @@ from backguide import html, red_flags
 from backguide.content import Caution, GlanceSource, cautions, glance_sources, listed, normalize, table_column
 from backguide.fidelity import check_cautions, check_description_listed, check_glance, check_register, check_sentences
 from backguide.follow_along import take_view
-from backguide.markup import check_markup, check_no_steps, check_pain_phrases
+from backguide.allowlist import reading_order
+from backguide.facts import options
+from backguide.instructions import source_text
+from backguide.markup import check_markup, check_no_steps, check_pain_phrases, check_softening
+from backguide.printed_text import front_matter_problems, option_heading_problem
 from backguide.rules import (
     DIRECTION_CONTROLS,
     PAGE_WARNINGS,
@@ -75,14 +79,22 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
     if page.is_method:
         content_html, view_messages = take_view(content_html, page.meta, page.url)
     root = html.content(content_html)
-    messages = check_markup(root) + check_pain_phrases(root) + view_messages
+    pain = check_pain_phrases(root)
+    messages = check_markup(root) + pain + view_messages + reading_order(root)
     if checks.source_text is not None and checks.listed is not None:
         messages += check_sentences(root, path, checks.source_text, checks.listed)
     if checks.descriptions is not None:
         messages += check_description_listed(path, page.meta, checks.descriptions)
     if page.is_method:
-        messages += check_front_matter(page.meta) + check_description(page.meta, root)
-        messages += check_warnings(root, page.meta, checks.broken_includes)
+        described = check_description(page.meta, root)
+        printed = front_matter_problems(page.meta, is_method=True)
+        if described:  # one message for one description
+            printed = [message for message in printed if "'description'" not in message]
+        messages += check_front_matter(page.meta) + described + printed + _option_headings(root, page.meta)
+        warned = check_warnings(root, page.meta, checks.broken_includes)
+        messages += warned
+        if not warned and not pain:  # words that talk the warnings down, once the warnings are there (and said once)
+            messages += check_softening(root, source_text())
         messages += red_flags.pointer_problems(root, checks.reference, RED_FLAGS_INCLUDE in checks.broken_includes)
         if checks.cautions is not None:
             # The required warnings' own sentences are held to their place by the warning rules.
@@ -91,12 +103,22 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
         if checks.glance is not None:
             messages += check_glance(root, path, page.meta, checks.glance)
     else:
-        messages += check_no_steps(root, page.src_uri)
+        messages += front_matter_problems(page.meta, is_method=False)
+        # Words that say to go on through pain are one mistake, reported once, even if they also instruct.
+        messages += check_no_steps(root, page.src_uri, source_text(), by_words=not pain)
         if page.src_uri == checks.reference.help_page:
             messages += red_flags.check_help_page(root, checks.reference)
         if page.src_uri in PAGE_WARNINGS:
             messages += check_page_warnings(root, PAGE_WARNINGS[page.src_uri], checks.broken_includes)
     return [Problem(path, message) for message in dict.fromkeys(messages)]
+
+
+def _option_headings(root: html.Node, meta) -> list[str]:
+    """Each option's heading: the option map shows it above the warnings (backguide.printed_text)."""
+    ids = {str(option.get("id")) for option in options(meta)}
+    found = [element for element in html.elements(root) if element.tag in {"h2", "h3", "h4"} and element.attributes.get("id") in ids]
+    messages = [option_heading_problem(html.text(element, frozenset({"headerlink"}))) for element in found]
+    return [message for message in messages if message]
 
 
 # What the pages are judged with ---------------------------------------------------------------

@@ -35,6 +35,10 @@ class SitePage:
     path: str  # the file an author edits, e.g. docs/methods/chair.md
     url: str  # its address from the site root, e.g. /methods/chair/
     ids: frozenset[str]
+    # The sections a link from another page may open: a method page opens at its top, at its
+    # warnings, or at an option (whose section starts with the pointer back to them); never
+    # past them, at its steps. None: any section.
+    entry_ids: frozenset[str] | None = None
 
 
 def allowed_external(text: str) -> set[str]:
@@ -105,6 +109,11 @@ def _problem(href: str, page: SitePage, pages: dict[str, SitePage], redirects: d
         hint = f"; did you mean #{close[0]}?" if close else f"; give the heading the id: {{#{fragment}}}"
         where = "this page" if found is page else found.path
         return f"links to the section #{fragment} of {where}, which has no id \"{fragment}\"{hint}"
+    if fragment and found is not page and found.entry_ids is not None and fragment not in found.entry_ids:
+        return (
+            f"links to the section #{fragment} of {found.path}, which opens that method page past its safety warnings;"
+            f" link to the page itself, or to #before-you-start"
+        )
     return None
 
 

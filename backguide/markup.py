@@ -12,8 +12,11 @@ import re
 
 from backguide import html
 from backguide.content import normalize
-from backguide.blocks import NUMBERED, describe, is_admonition, same_title, title_of, words
-from backguide.rules import FORBIDDEN_ELEMENTS, REQUIRED_WARNINGS
+from backguide.blocks import NUMBERED, clip, describe, is_admonition, same_title, title_of, words
+from backguide.content import BLOCKS, _own_text, prose_blocks, source_units, split_sentences
+from backguide.instructions import instructions
+from backguide.rules import FORBIDDEN_ELEMENTS, PANEL_CLASS, REQUIRED_WARNINGS
+from backguide.allowlist import reported_elsewhere
 
 _LOOK = "the site's look lives in its stylesheets (docs/stylesheets/), so remove it"
 _FRAME = "it shows another document inside the page, which no check reads; remove it"
@@ -102,7 +105,7 @@ def check_pain_phrases(root: html.Node) -> list[str]:
     ]
 
 
-def check_no_steps(root: html.Node, src_uri: str) -> list[str]:
+def check_no_steps(root: html.Node, src_uri: str, source: str | None = None, *, by_words: bool = True) -> list[str]:
     """A page that is not a method page holds no exercise: no numbered steps, step headings or drawings."""
     where = "docs/methods/<name>.md" if not src_uri.startswith("methods/") else "a page of its own in docs/methods/"
     fix = (
@@ -118,4 +121,73 @@ def check_no_steps(root: html.Node, src_uri: str) -> list[str]:
             return [f"has a drawing of a position, but is not a method page; {fix}"]
         if element.tag == "p" and NUMBERED.match(html.text(element)) and re.match(r"^\s*(\(?\d|step)", html.text(element), re.I):
             return [f"has {describe(element)}, but is not a method page; {fix}"]
+    # Steps are words: whatever markup carries them (a paragraph, a table, a banner, a question).
+    if by_words and (found := instructions(page_texts(root), source)):
+        sentence, why = found[0]
+        return [f"says \"{clip(sentence, 70)}\", which {why}: a step, but this is not a method page; {fix}"]
     return []
+
+
+def page_texts(root: html.Node) -> list[str]:
+    """Every text a reader meets in the content: prose, headings, box titles, summaries, link and button words."""
+    texts = prose_blocks(root)
+    # Text standing loose in the page, in no paragraph (a short link's page: "You're being redirected…").
+    texts.append(" ".join(child.text_content or "" for child in root.iter(include_text=True) if child.is_text_node))
+    for element in html.elements(root):
+        if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "button", "label", "legend", "option", "title"} or (
+            "admonition-title" in html.classes(element)
+        ):
+            texts.append(html.text(element, frozenset({"headerlink"})))
+    texts += [element.attributes.get(name) or "" for element in html.elements(root) for name in ("alt", "title", "aria-label") if element.attributes.get(name)]
+    return [text for text in texts if text.strip()]
+
+
+# Words about pain and the warnings. On a method page they belong to the warnings alone (their
+# includes, word for word) and to the owner's own sentences: any other sentence that uses them
+# can soften a warning ("a little soreness is normal", "most people can skip the check").
+SAFETY_WORDS = re.compile(
+    r"\b(pain\w*|hurt\w*|sore\w*|ach(?:e|es|ing|y)|discomfort\w*|uncomfortabl\w*|twinge\w*|tender\w*|strain\w*|numb\w*|"
+    r"tingl\w*|warn\w*|caution\w*|safe\w*|risk\w*|danger\w*|doctor\w*|gp|physio\w*|stop\w*|normal|fine|ok|okay|"
+    r"worr\w*|harmless|expected|careful\w*|injur\w*|damage\w*|relief|skip\w*|ignor\w*|overcautious|exaggerat\w*)\b"
+)
+# Sentences the guide adds on method pages that use those words, each listed in CONTENT.md for
+# a clinician's review: the pointer under each of the floor page's options, and the title of
+# includes/tip-silent-crack.md.
+SAFETY_SENTENCES_ADDED = ("Stop at once if it hurts, and read the safety rules first.", "No sound is fine")
+
+
+def check_softening(root: html.Node, source: str) -> list[str]:
+    """On a method page, words about pain or the warnings outside the safety panel are the source's own."""
+    if not source:
+        return []
+    _, sentences = source_units(source)
+    known = {normalize(sentence) for sentence in sentences} | {normalize(s) for s in SAFETY_SENTENCES_ADDED}
+    titles = [rule.title for rule in REQUIRED_WARNINGS]
+    texts = []
+    for element in html.elements(root):
+        if any(
+            PANEL_CLASS in html.classes(a) or "red-flags" in html.classes(a) or (is_admonition(a) and any(same_title(title_of(a), t) for t in titles))
+            for a in (element, *html.ancestors(element))
+        ):
+            continue  # the warnings, held to their includes' words by the rules
+        if reported_elsewhere(element):
+            continue  # its markup is reported; one mistake, one message
+        if element.tag in BLOCKS:
+            texts.append(_own_text(element))
+        elif element.tag in {"h1", "h2", "h3", "h4", "h5", "h6", "summary"} or "admonition-title" in html.classes(element):
+            texts.append(html.text(element, frozenset({"headerlink"})))
+    for text in texts:
+        for sentence in split_sentences(" ".join(text.split())):
+            if SAFETY_WORDS.search(normalize(sentence)) and normalize(sentence) not in known and not _in_source(sentence, known):
+                return [
+                    f"says \"{clip(sentence, 70)}\", words about pain or the warnings that are not the source's;"
+                    " on a method page only the safety panel speaks about pain and safety, so nothing can soften it:"
+                    " remove the sentence, or use the source's own"
+                ]
+    return []
+
+
+def _in_source(sentence: str, known: set[str]) -> bool:
+    """A heading or a part of a source sentence ("Stop if it hurts"), as the layout shows it."""
+    text = normalize(sentence).rstrip(".:!?")
+    return 4 <= len(text.split()) <= 12 and any(text in sentence for sentence in known)

@@ -335,7 +335,8 @@ def check_warnings(root: html.Node | str, meta: Mapping[str, Any], broken_includ
     # Content above the warnings is judged once they are all there and above the steps: until
     # then the steps themselves stand above them, and that is reported already.
     if not problems:
-        problems += _before_the_warnings(root, boxes, required_warnings(meta))
+        problems += _before_the_warnings(root, boxes, required_warnings(meta), meta)
+        problems += _between_the_panel_and_the_steps(root, first_step, meta)
     problems += _panel_problems(root)
     return problems
 
@@ -483,31 +484,23 @@ def _holds(node: html.Node, boxes: set[int]) -> bool:
     return any(element.mem_id in boxes for element in html.elements(node))
 
 
-def _before_the_warnings(root: html.Node, boxes: list[html.Node], rules: list[RequiredWarning]) -> list[str]:
-    """Before the first required warning only headings that are not steps: nothing a reader could act on."""
-    titles = [rule.title for rule in rules]
-    required = {box.mem_id for box in boxes if any(same_title(title_of(box), title) for title in titles)}
-    if not required:
-        return []  # the missing warnings are reported one by one
-    problems = []
-    for node in _top_level(root):
-        if _holds(node, required):
-            break
-        if node.tag in HEADINGS and not NUMBERED.match(html.text(node)):
-            continue
-        if _is_share_button(node):
-            continue
-        if any(element.tag in FORBIDDEN_ELEMENTS for element in html.elements(node)):
-            continue  # reported as forbidden markup, wherever it stands
-        problems.append(
-            f"{describe(node)} comes before the safety warnings; only the 'Before you start' heading may come"
-            " before them, so move it below the safety panel (steps belong in the numbered list under the warnings)"
-        )
-    return problems
+def _before_the_warnings(root: html.Node, boxes: list[html.Node], rules: list[RequiredWarning], meta: Mapping[str, Any] = {}) -> list[str]:
+    """Before the first required warning only what backguide.allowlist.BEFORE_THE_FIRST_WARNING names."""
+    from backguide.allowlist import before_the_first_warning
+
+    return before_the_first_warning(root, [rule.title for rule in rules], meta)
 
 
 # The share button under a page's title (backguide.share_buttons): a button, its icon and a label.
 SHARE_BUTTON_TAGS = frozenset({"div", "button", "svg", "path", "span"})
+
+
+def _between_the_panel_and_the_steps(root: html.Node, first_step: html.Node | None, meta: Mapping[str, Any]) -> list[str]:
+    from backguide.allowlist import between_the_panel_and_the_steps
+    from backguide.instructions import source_text
+
+    panel = next((node for node in _top_level(root) if is_panel(node)), None)
+    return between_the_panel_and_the_steps(root, panel, first_step, meta, source_text())
 
 
 def _is_share_button(node: html.Node) -> bool:
@@ -520,7 +513,10 @@ def _is_share_button(node: html.Node) -> bool:
 
 def _panel_problems(root: html.Node) -> list[str]:
     """The safety panel is plain, and holds the safety includes and the red-flag line, nothing else."""
-    known = {rule.title for rule in REQUIRED_WARNINGS}
+    from backguide.allowlist import PANEL_HOLDS
+
+    known = {rule.title for rule in REQUIRED_WARNINGS if rule.include in PANEL_HOLDS["includes"]}
+    lines = PANEL_HOLDS["paragraph classes"]
     problems = []
     for panel in (node for node in html.elements(root) if is_panel(node)):
         # A style= is reported with every other style written in a page (backguide.markup).
@@ -533,7 +529,7 @@ def _panel_problems(root: html.Node) -> list[str]:
         for child in _top_level(panel):
             if is_admonition(child) and any(same_title(title_of(child), title) for title in known):
                 continue
-            if child.tag == "p" and html.classes(child) == {RED_FLAGS_CLASS}:
+            if child.tag == "p" and len(html.classes(child)) == 1 and html.classes(child) <= lines:
                 continue
             problems.append(
                 f"the safety panel holds {describe(child)}; it holds only the safety includes,"

@@ -150,6 +150,16 @@ def pages_of(files) -> list[SourcePage]:
     return [SourcePage(file.src_uri, front_matter(file.content_string)) for file in files.documentation_pages()]
 
 
+def read_config(project: Path) -> Mapping[str, Any] | None:
+    """The project's mkdocs.yml as MkDocs reads it (its !ENV and !relative tags), or None without one."""
+    from mkdocs.config import load_config
+
+    config_file = project / "mkdocs.yml"
+    if not config_file.is_file():
+        return None
+    return load_config(str(config_file))
+
+
 # Headings and their ids, in the Markdown ---------------------------------------------------------
 
 # An ATX heading of Markdown (not HTML): its #s, its text and its attribute list ({#id .class}).

@@ -87,3 +87,46 @@ def test_front_matter_reads_like_mkdocs() -> None:
     assert front_matter("---\ntitle: A\nmethod: 2\n---\n# A\n") == {"title": "A", "method": 2}
     assert front_matter("---\ndescription: broken: yaml\n---\n") == {}
     assert front_matter("# No front matter\n") == {}
+
+
+def _problems_after(site: Path, tmp_path: Path, file: str, old: str, new: str) -> list[str]:
+    copy = shutil.copytree(site, tmp_path / "site")
+    page = copy / file
+    text = page.read_text()
+    assert old in text, f"{old!r} is not in {file}"
+    page.write_text(text.replace(old, new, 1))
+    return [str(problem) for problem in check_site(copy, ROOT)[1]]
+
+
+def test_the_404_page_is_judged(site: Path, tmp_path: Path) -> None:
+    problems = _problems_after(site, tmp_path, "404.html", "<h1>Page not found</h1>", "<h1>Page not found</h1><p>Lie flat and pull your knees to your chest.</p>")
+    assert len(problems) == 1 and problems[0].startswith('overrides/404.html: says "Lie flat and pull your knees to your chest."'), problems
+
+
+def test_a_short_links_page_is_judged(site: Path, tmp_path: Path) -> None:
+    problems = _problems_after(site, tmp_path, "chair/index.html", "You're being redirected", "Lean back over the chair now. You're being redirected")
+    assert len(problems) == 1 and problems[0].startswith('site/chair/index.html: says "Lean back over the chair now."'), problems
+
+
+def test_the_chrome_is_judged_by_its_words(site: Path, tmp_path: Path) -> None:
+    problems = _problems_after(site, tmp_path, "rules/index.html", '<span class="md-ellipsis">\n            How to Crack Your Own Back', '<span class="md-ellipsis">\n            Sit down, then lean back hard')
+    assert problems and "in the theme's header, menu or footer" in problems[0], problems
+
+
+def test_a_banner_is_refused(site: Path, tmp_path: Path) -> None:
+    problems = _problems_after(site, tmp_path, "methods/chair/index.html", '<div data-md-component="announce">', '<div data-md-component="announce"><aside class="md-banner">Most readers can skip the warnings.</aside>')
+    assert any("shows a banner above its content" in problem for problem in problems), problems
+
+
+def test_autofocus_in_the_written_page_is_refused(site: Path, tmp_path: Path) -> None:
+    problems = _problems_after(site, tmp_path, "methods/chair/index.html", '<h2 id="steps">', '<h2 id="steps" autofocus>')
+    assert problems == ["docs/methods/chair.md: has autofocus on <h2>, which opens the page scrolled to it, past the warnings; remove it"]
+
+
+def test_a_line_the_template_adds_above_the_warnings_is_refused(site: Path, tmp_path: Path) -> None:
+    problems = _problems_after(site, tmp_path, "methods/chair/index.html", "<p class=\"method-summary\">", "<p>Sit down and lean back.</p><p class=\"method-summary\">")
+    assert problems == [
+        'docs/methods/chair.md: a paragraph ("Sit down and lean back.") comes before the safety warnings; only the template\'s title,'
+        " summary, 'At a glance' box, drawing and option map, and the 'Before you start' heading may come before them, so move it"
+        " below the safety panel (steps belong in the numbered list under the warnings)"
+    ]

@@ -28,7 +28,7 @@ METHOD_PAGES = [DOCS / src_uri for src_uri in METHOD_URIS]
 def case_site(case: Path, dest: Path) -> Path:
     """The project's own config, includes and gate, with the case's pages as docs/.
 
-    A case may also bring includes/ files (laid over the project's), and a project-files.txt
+    A case may also bring includes/ and overrides/ files (laid over the project's), and a project-files.txt
     naming more of the project's files to copy (CONTENT.md: then the rules that read it judge
     the case too). Without a help page of its own it gets the project's, which the red-flag
     line of every method page links to.
@@ -42,6 +42,8 @@ def case_site(case: Path, dest: Path) -> Path:
         shutil.copytree(case / "includes", dest / "includes", dirs_exist_ok=True)
     if (case / "overrides.yml").is_file():
         shutil.copy2(case / "overrides.yml", dest / "overrides.yml")
+    if (case / "overrides").is_dir():  # templates laid over the project's (a 404 page, an announce block)
+        shutil.copytree(case / "overrides", dest / "overrides", dirs_exist_ok=True)
     if not (dest / "docs" / "published_urls.txt").exists():  # a case lists what it publishes, or nothing is checked
         (dest / "docs" / "published_urls.txt").write_text("".join(f"{url}\n" for url in case_urls(dest / "docs")))
     wanted = case / "project-files.txt"

@@ -59,7 +59,16 @@ def test_the_guides_own_words_pass(site) -> None:
     [
         ("<ol><li>Sit down.</li></ol>", True),
         ("<h2>Steps</h2><p>Sit.</p>", True),
-        ("<h2>Stepping stones</h2><p>Sit.</p>", False),
+        ("<h2>Stepping stones</h2><p>A path of stones across a stream.</p>", False),
+        # Steps are found by their words, whatever carries them.
+        ("<h2>Stepping stones</h2><p>Sit.</p>", True),
+        ("<p>Why not lean back over a chair until it pops?</p>", True),
+        ("<table><tr><td>You lean back over the chair.</td></tr></table>", True),
+        ("<details><summary>Then gently push down on the knee</summary></details>", True),
+        ("<p>Your knees go to your chest for fifteen seconds.</p>", True),
+        ("<p>Next, slide down in the chair a bit to get at higher levels of your spine!</p>", True),
+        ("<p>Call 999 if you have chest pain, and stop if it hurts.</p>", False),
+        ("<h2>Lower back</h2><p>Pick a method by what you have to hand.</p>", False),
         ("<h2>Step 1: sit</h2>", True),
         ("<p>1) Lie on your back.</p>", True),
         ('<figure class="drawing"><svg></svg></figure>', True),

@@ -113,14 +113,14 @@ def test_a_new_method_page_appears_on_the_finder_without_editing_it(tmp_path: Pa
     docs = project / "docs"
     (docs / "methods" / "doorway.md").write_text(
         "---\n"
-        'title: "Method 9: Lean in a Doorway"\n'
+        'title: "Method 9: Crack Your Back in a Doorway"\n'
         "description: A new method, to show that the finder lists it by itself.\n"
         "method: 9\n"
         "equipment: [nothing]\n"
         "position: standing\n"
         "back_region: [upper back]\n"
         "---\n\n"
-        "# Method 9: Lean in a Doorway\n\n"
+        "# Method 9: Crack Your Back in a Doorway\n\n"
         "## Before you start {#before-you-start}\n\n"
         '--8<-- "stop-if-painful.md"\n\n--8<-- "check-first.md"\n\n--8<-- "disc-problems.md"\n\n'
         '--8<-- "get-help.md"\n\n--8<-- "red-flags.md"\n\n'
