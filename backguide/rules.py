@@ -50,10 +50,18 @@ class RequiredWarning:
     sentences: tuple[str, ...]
     include: str  # the snippet in includes/ that carries the warning
     equipment: str | None = None  # only for methods that use this equipment
+    # A list under the sentences, one item each, which the last sentence leads into
+    # ("Ask first if you:"): the include writes them as a Markdown list ("- item").
+    items: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
-        return " ".join(self.sentences)
+        return " ".join((*self.sentences, *self.items))
+
+    @property
+    def markdown(self) -> str:
+        """The box's body as its include writes it (a list's items as "- item" lines)."""
+        return " ".join((*self.sentences, *(f"- {item}" for item in self.items)))
 
     @property
     def fix(self) -> str:
@@ -69,12 +77,16 @@ STOP_IF_IT_HURTS = RequiredWarning(
 CHECK_FIRST = RequiredWarning(
     "warning",
     "Check with a GP or physiotherapist first",
-    (
-        "Ask first if you have osteoporosis or take steroids long-term, are pregnant, had back surgery,"
-        " a fall or an injury in recent months, have inflammatory arthritis such as ankylosing spondylitis,"
-        " or have had cancer.",
-    ),
+    ("Ask first if you:",),
     "check-first.md",
+    items=(
+        "have osteoporosis or take steroids long-term",
+        "are pregnant",
+        "have had a hip replacement",
+        "had back surgery, a fall or an injury in recent months",
+        "have inflammatory arthritis, such as ankylosing spondylitis",
+        "have had cancer",
+    ),
 )
 
 # In the order the safety panel shows them (CONTENT.md, "Method pages").
@@ -116,6 +128,9 @@ PAGE_WARNINGS: dict[str, tuple[RequiredWarning, ...]] = {
 
 # The one-line pointer to the urgent help that closes the safety panel (includes/red-flags.md).
 RED_FLAGS_CLASS = "red-flags"
+# The lines a safety panel may hold besides its warnings: the red-flag line, and a sign's own
+# line where the method works (backguide.red_flags.PANEL_LINE_CLASS, includes/upper-back-pain.md).
+PANEL_LINE_CLASSES = frozenset({RED_FLAGS_CLASS, "urgent-line"})
 RED_FLAGS_INCLUDE = "red-flags.md"
 PANEL_CLASS = "safety-panel"
 
@@ -139,6 +154,8 @@ BOX_TAGS = {
     "em": set(),
     "a": {"href"},
     "br": set(),
+    "ul": set(),
+    "li": set(),
 }
 # Characters that reorder or hide the text around them (Unicode bidirectional controls).
 DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -392,7 +409,7 @@ def _check_warning(
     if markup := _markup_problem(box, rule.kind):
         return f"the '{rule.title}' warning is hidden or changed by {markup}; use  {fix}  unchanged, with nothing added in or around it"
     body = normalize(body_text(box))
-    if lost := [sentence for sentence in rule.sentences if normalize(sentence) not in body]:
+    if lost := [sentence for sentence in (*rule.sentences, *rule.items) if normalize(sentence) not in body]:
         return f"the '{rule.title}' warning has lost the sentence \"{lost[0]}\"; use  {fix}  unchanged"
     if extra := " ".join(body.replace(normalize(rule.text), " ").split()):
         return (
@@ -533,7 +550,7 @@ def _panel_problems(root: html.Node) -> list[str]:
         for child in _top_level(panel):
             if is_admonition(child) and any(same_title(title_of(child), title) for title in known):
                 continue
-            if child.tag == "p" and html.classes(child) == {RED_FLAGS_CLASS}:
+            if child.tag == "p" and len(html.classes(child)) == 1 and html.classes(child) <= PANEL_LINE_CLASSES:
                 continue
             problems.append(
                 f"the safety panel holds {describe(child)}; it holds only the safety includes,"
