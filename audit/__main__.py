@@ -17,6 +17,7 @@ from pathlib import Path
 
 from backguide.csp import check_policy
 from backguide.ship import build_site, show_mkdocs_log
+from backguide.plain_words import grade_report
 from backguide.site import ROOT
 
 from audit.bare import write_bare_pages
@@ -131,6 +132,7 @@ def main() -> int:
     print(summary(ordered))
     print(review_report(ROOT / "docs", datetime.date.today()))
     print(clinician_review_report((ROOT / "CONTENT.md").read_text(encoding="utf-8")))
+    print(grade_report((ROOT / "CONTENT.md").read_text(encoding="utf-8")))
     print(reference_report(datetime.date.today()))
     log(f"Audit took {time.monotonic() - started:.0f} s")
     return 1 if any(report.all_misses() for report in ordered) else 0

@@ -115,8 +115,12 @@ BEFORE_THE_FIRST_WARNING: tuple[Allowed, ...] = (
 # and one-line includes, each a paragraph of its own class (includes/red-flags.md: "red-flags").
 # rules._panel_problems applies it; a new line in the panel is one entry here.
 PANEL_HOLDS = {
-    "includes": ("stop-if-painful.md", "check-first.md", "disc-problems.md", "get-help.md", "foam-roller-lower-back.md", "red-flags.md"),
-    "paragraph classes": frozenset({"red-flags"}),
+    "includes": (
+        "stop-if-painful.md", "check-first.md", "disc-problems.md", "get-help.md", "foam-roller-lower-back.md",
+        "upper-back-pain.md", "red-flags.md",
+    ),
+    # The red-flag line, and a sign's own line where the method works (backguide.red_flags).
+    "paragraph classes": frozenset({"red-flags", "urgent-line"}),
 }
 
 # Between the safety panel and the first step: a section heading (not a step heading: that is the

@@ -42,8 +42,11 @@ def body_text(box: html.Node) -> str:
     for child in box.iter(include_text=True):
         if child.is_text_node:
             parts.append(child.text_content or "")
+        elif child.tag in {"ul", "ol"}:
+            # A list's items are read one by one, however the HTML spaces them.
+            parts.append(" " + " ".join(html.text(item) for item in child.css("li")) + " ")
         elif not (child.tag == "summary" or TITLE_CLASS in html.classes(child)):
-            parts.append(html.text(child))
+            parts.append(f" {html.text(child)} " if child.tag == "p" else html.text(child))
     return "".join(parts)
 
 

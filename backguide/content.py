@@ -39,6 +39,7 @@ NOT_PROSE = frozenset(
         "method-overview",  # the glance facts again, one card per method
         "option-map__link",
         "review-dates",
+        "print-footer",  # the short address and the review date again, for paper
         "method-finder",
     }
 )

@@ -39,7 +39,7 @@ FACTS: tuple[Fact, ...] = (
         key="equipment",
         vocabulary={
             "nothing": "Nothing",
-            "chair": "A chair with a solid back",
+            "chair": "A sturdy chair that cannot roll, swivel or tip, with a solid back",
             "floor or mat": "A carpet, rug or yoga mat",
             "foam roller": "A foam roller",
         },

@@ -8,8 +8,8 @@ runs on each page of a built site, so both judge by the same rules:
 - method pages: the warnings, whole, plain and before the first step, nothing step-like above
   them, the front matter (backguide.rules); the follow-along view's template exactly as the
   build makes it, with "Stop if it hurts" and the urgent-help link on every screen
-  (backguide.follow_along); the red-flag line naming every NHS 999 sign
-  (backguide.red_flags); the source's cautions before the steps and a source sentence behind
+  (backguide.follow_along); the red-flag line naming the common NHS 999 signs and linking to
+  all of them, and a sign's own line where the method works (backguide.red_flags); the source's cautions before the steps and a source sentence behind
   every glance value (backguide.fidelity, from CONTENT.md);
 - other pages: no steps (only method pages are checked for them); the help page gives every
   NHS urgent sign; the rules page shows the warnings it must.
@@ -96,6 +96,7 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
         if not warned and not pain:  # words that talk the warnings down, once the warnings are there (and said once)
             messages += check_softening(root, source_text())
         messages += red_flags.pointer_problems(root, checks.reference, RED_FLAGS_INCLUDE in checks.broken_includes)
+        messages += red_flags.panel_line_problems(root, page.meta, checks.reference, checks.broken_includes)
         if checks.cautions is not None:
             # The required warnings' own sentences are held to their place by the warning rules.
             warned = " ".join(normalize(rule.text) for rule in REQUIRED_WARNINGS)
@@ -169,6 +170,11 @@ def check_includes(includes: list[Path], project: Path) -> list[Problem]:
         if red_flag_line.is_file():
             messages = red_flags.include_problems(red_flag_line.read_text(encoding="utf-8"), red_flags.reference())
             problems += [Problem(_shown(red_flag_line, project), message) for message in messages]
+        for _, _, line in red_flags.panel_lines(red_flags.reference()):
+            file = folder / line.include
+            if file.is_file():
+                messages = red_flags.panel_line_include_problems(line.include, file.read_text(encoding="utf-8"), red_flags.reference())
+                problems += [Problem(_shown(file, project), message) for message in messages]
     return problems
 
 
@@ -179,7 +185,7 @@ def warning_include_problems(text: str, rule: RequiredWarning) -> list[str]:
     """A required warning's include: the admonition line, then its text, and nothing else."""
     lines = text.strip().splitlines()
     header = f'!!! {rule.kind} "{rule.title}"'
-    fix = f"write it back as  {header}  and, indented under it, \"{rule.text}\""
+    fix = f"write it back as  {header}  and, indented under it, \"{rule.markdown}\""
     if not lines or lines[0].strip() != header:
         return [f"must start with  {header}  (the gate finds the warning by it); {fix}"]
     body = "\n".join(lines[1:])
@@ -191,7 +197,7 @@ def warning_include_problems(text: str, rule: RequiredWarning) -> list[str]:
         return [f"has a text-direction control character that reorders the warning's words; {fix}"]
     if any(line.strip() and not line.startswith(("    ", "\t")) for line in lines[1:]):
         return [f"has text outside the warning box; {fix}"]
-    if " ".join(body.split()) != " ".join(rule.text.split()):
+    if " ".join(body.split()) != " ".join(rule.markdown.split()):
         return [f"does not say the warning word for word; {fix}"]
     return []
 

@@ -9,7 +9,9 @@ with the safety panel ("Before you start") and goes on to the steps.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from html import escape
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, MutableMapping
 
 from backguide.glance import glance_html, missing_option_headings, option_map_html
@@ -34,6 +36,25 @@ class MethodHeader:
 
     glance: str  # with the page's share button in its title row, where it costs no extra line
     option_map: str
+    print_footer: str = ""  # the short address and the review date, at the foot of every printed page
+
+
+def print_footer_html(address: str, meta: Mapping[str, Any]) -> str:
+    """The line at the foot of every printed page: where to find the page again, and how current it is.
+
+    Shown only on paper (docs/stylesheets/print.css); on screen the page's review dates stand at its end.
+    """
+    reviewed = meta.get("reviewed")
+    when = f" · Reviewed {reviewed.day} {reviewed.strftime('%B %Y')}" if isinstance(reviewed, datetime.date) else ""
+    return f'<p class="print-footer" data-pagefind-ignore>{escape(address)}{escape(when)}</p>'
+
+
+def short_address(site_url: str, page_url: str, short_links: Mapping[str, str], src_uri: str) -> str:
+    """The page's shortest address, as a reader would type it from paper: 'example.org/chair/'."""
+    short = next((source for source, target in short_links.items() if target == src_uri), None)
+    path = short.removesuffix(".md") + "/" if short else page_url
+    host = site_url.split("://", 1)[-1].rstrip("/")
+    return f"{host}/{path.lstrip('/')}"
 
 
 def heading_titles(toc: Iterable[Any]) -> dict[str, str]:
@@ -55,12 +76,15 @@ def header_problems(meta: Mapping[str, Any], toc: Iterable[Any]) -> list[str]:
     return []
 
 
-def method_header(meta: Mapping[str, Any], url: str, toc: Iterable[Any], drawing: Drawing | None = None) -> MethodHeader:
+def method_header(
+    meta: Mapping[str, Any], url: str, toc: Iterable[Any], drawing: Drawing | None = None, address: str = ""
+) -> MethodHeader:
     """The header's pieces; an option with no heading is left out of the map (header_problems reports it).
-    `drawing` is the method's main drawing, shown small in "At a glance"."""
+    `drawing` is the method's main drawing, shown small in "At a glance"; `address` its short link, printed."""
     titles = heading_titles(toc)
     title = str(meta.get("title") or "")
     return MethodHeader(
         glance=glance_html(meta, share=share_button(url, title, "Share this method"), drawing=drawing),
         option_map=option_map_html(meta, titles),
+        print_footer=print_footer_html(address or url, meta),
     )

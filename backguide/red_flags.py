@@ -1,14 +1,18 @@
 """The NHS's urgent signs of back pain, as reference data, and the checks that the site gives each one.
 
 The signs live in backguide/data/nhs-back-pain-urgent-advice.yml with the NHS page they come
-from and the date it was checked. The help page must give every sign in its right list, and
-the red-flag line on every method page must name every sign that needs 999. The list is not
-ours to shorten: a sign dropped from the help page or the line stops the build.
+from and the date it was checked. The help page must give every sign in its right list; the
+red-flag line on every method page must name the most common 999 signs (those the data gives
+`pointer_says`) and link to the help page's lists, where all of them are; and a sign with a
+`panel_line` has its own line in the safety panel of every method that works on that part of
+the back. The list is not ours to shorten: a sign dropped from the help page, the line or a
+panel stops the build.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,11 +30,23 @@ REFERENCE_NAME = "backguide/data/nhs-back-pain-urgent-advice.yml"
 Term = tuple[str, ...]
 
 
+# The class of a sign's own line in the safety panel (includes/<panel_line.include>).
+PANEL_LINE_CLASS = "urgent-line"
+
+
+@dataclass(frozen=True)
+class PanelLine:
+    include: str  # the include in includes/ that writes the line, e.g. upper-back-pain.md
+    back_region: str  # required on every method page whose back_region has this word
+    says: tuple[Term, ...]  # what the line must say
+
+
 @dataclass(frozen=True)
 class Sign:
     sign: str  # in our words, as the NHS means it
     says: tuple[Term, ...]  # what the help page's item must say
-    pointer_says: tuple[Term, ...]  # what the method pages' red-flag line must say (999 signs)
+    pointer_says: tuple[Term, ...]  # what the method pages' red-flag line must say (the common 999 signs)
+    panel_line: PanelLine | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +81,15 @@ def _terms(value: Any, where: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def _panel_line(value: Any, sign: str) -> PanelLine | None:
+    if value is None:
+        return None
+    where = f"the sign '{sign}' 'panel_line'"
+    if not isinstance(value, dict) or not {"include", "back_region", "says"} <= set(value):
+        raise ValueError(f"{REFERENCE_NAME}: {where} needs include, back_region and says")
+    return PanelLine(str(value["include"]), str(value["back_region"]), _terms(value["says"], f"{where} 'says'"))
+
+
 def parse_reference(data: Any) -> Reference:
     """The reference file as typed data; anything missing or malformed is refused, naming the key."""
     if not isinstance(data, dict):
@@ -83,6 +108,7 @@ def parse_reference(data: Any) -> Reference:
                 str(sign["sign"]),
                 _terms(sign.get("says"), f"the sign '{sign['sign']}' 'says'"),
                 _terms(sign["pointer_says"], f"the sign '{sign['sign']}' 'pointer_says'") if "pointer_says" in sign else (),
+                _panel_line(sign.get("panel_line"), str(sign["sign"])),
             )
             for sign in entry["signs"]
         )
@@ -110,6 +136,16 @@ def says(text: str, terms: tuple[Term, ...]) -> bool:
 def pointer_signs(ref: Reference) -> list[Sign]:
     """The signs every method page's red-flag line must name: those with `pointer_says`."""
     return [sign for urgent in ref.lists for sign in urgent.signs if sign.pointer_says]
+
+
+def pointer_anchors(ref: Reference) -> tuple[str, ...]:
+    """Where the red-flag line may link: the help page's urgent section, or its 999 list."""
+    return ("urgent", ref.lists[0].id)
+
+
+def panel_lines(ref: Reference) -> list[tuple[UrgentList, Sign, PanelLine]]:
+    """The signs with a line of their own in the safety panel, with their list."""
+    return [(urgent, sign, sign.panel_line) for urgent in ref.lists for sign in urgent.signs if sign.panel_line]
 
 
 # The help page --------------------------------------------------------------------------------
@@ -174,8 +210,21 @@ def check_pointer(text: str, ref: Reference) -> list[str]:
     return [sign.sign for sign in pointer_signs(ref) if not says(text, sign.pointer_says)]
 
 
+def _links_to(hrefs: list[str], help_page: str, anchors: tuple[str, ...]) -> bool:
+    """Whether one of the links opens the help page at one of the anchors, as built or as Markdown.
+
+    Built: '../../help/#urgent'; Markdown: '../help.md#urgent'.
+    """
+    page = help_page.removesuffix(".md")
+    for href in hrefs:
+        path, _, anchor = href.partition("#")
+        if anchor in anchors and (path.endswith(f"{page}/") or path.endswith(f"{page}.md") or path.endswith(f"{page}/index.html")):
+            return True
+    return False
+
+
 def pointer_problems(root: html.Node, ref: Reference, include_is_broken: bool = False) -> list[str]:
-    """A method page's red-flag line is there and names every 999 sign."""
+    """A method page's red-flag line is there, names the common 999 signs and links to all of them."""
     lines = root.css("p.red-flags")
     fix = '--8<-- "red-flags.md"'
     if not lines:
@@ -188,12 +237,77 @@ def pointer_problems(root: html.Node, ref: Reference, include_is_broken: bool = 
             f"the red-flag line does not name the NHS 999 sign \"{missing[0]}\" ({ref.source});"
             f" use  {fix}  unchanged"
         ]
+    hrefs = [link.attributes.get("href") or "" for link in lines[0].css("a")]
+    if not _links_to(hrefs, ref.help_page, pointer_anchors(ref)):
+        return [f"the red-flag line does not link to the help page's list of every 999 sign; use  {fix}  unchanged"]
     return []
+
+
+_MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
 def include_problems(include_text: str, ref: Reference) -> list[str]:
     """The red-flag include itself, checked once, so every method page is not blamed for it."""
-    return [
+    problems = [
         f"does not name the NHS 999 sign \"{sign}\" ({ref.source}); add it to the line, in the site's own words"
         for sign in check_pointer(include_text, ref)
     ]
+    anchors = pointer_anchors(ref)
+    if not _links_to(_MARKDOWN_LINK.findall(include_text), ref.help_page, anchors):
+        problems.append(
+            f"does not link to the help page's list of every 999 sign; end the line with a link such as"
+            f"  [all the signs](../{ref.help_page}#{anchors[0]})  ({ref.source})"
+        )
+    return problems
+
+
+# A sign's own line in the safety panel (the 111 sign of pain between the shoulders) -----------------
+
+
+def works_on(meta: Any, region: str) -> bool:
+    value = meta.get("back_region") if hasattr(meta, "get") else None
+    return isinstance(value, list) and region in value
+
+
+def panel_line_problems(root: html.Node, meta: Any, ref: Reference, broken_includes: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """A method page that works where a sign hurts carries that sign's line in its safety panel."""
+    problems = []
+    lines = root.css(f"p.{PANEL_LINE_CLASS}")
+    for urgent, sign, line in panel_lines(ref):
+        if not works_on(meta, line.back_region) or line.include in broken_includes:
+            continue
+        fix = f'--8<-- "{line.include}"'
+        said = [found for found in lines if says(html.text(found), line.says)]
+        if not said:
+            problems.append(
+                f"works on the {line.back_region} but its safety panel lacks the line on the NHS sign \"{sign.sign}\""
+                f" ({ref.source}); add  {fix}  to the panel, before  --8<-- \"red-flags.md\""
+            )
+            continue
+        hrefs = [link.attributes.get("href") or "" for link in said[0].css("a")]
+        if not _links_to(hrefs, ref.help_page, (urgent.id,)):
+            problems.append(f"the line on \"{sign.sign}\" does not link to the help page's list '{urgent.id}'; use  {fix}  unchanged")
+    return problems
+
+
+def panel_line_include_problems(include: str, include_text: str, ref: Reference) -> list[str]:
+    """A sign's panel include: a paragraph of the panel-line class that says the sign and links to its list."""
+    problems = []
+    for urgent, sign, line in panel_lines(ref):
+        if line.include != include:
+            continue
+        fix = (
+            f'write it as  <p class="{PANEL_LINE_CLASS}" markdown>…</p>  on one line, saying {_said(line.says)}'
+            f" and linking to  ../{ref.help_page}#{urgent.id}"
+        )
+        if not re.fullmatch(rf'<p class="{PANEL_LINE_CLASS}" markdown>[^<\n]*(<strong>[^<\n]*</strong>[^<\n]*)*</p>', include_text.strip()):
+            problems.append(f"must be one paragraph of the panel line and nothing else; {fix}")
+        elif not says(include_text, line.says):
+            problems.append(f"does not say the NHS sign \"{sign.sign}\" ({ref.source}); {fix}")
+        elif not _links_to(_MARKDOWN_LINK.findall(include_text), ref.help_page, (urgent.id,)):
+            problems.append(f"does not link to the help page's list '{urgent.id}'; {fix}")
+    return problems
+
+
+def _said(terms: tuple[Term, ...]) -> str:
+    return ", ".join(" or ".join(f"'{way}'" for way in term) for term in terms)

@@ -50,10 +50,18 @@ class RequiredWarning:
     sentences: tuple[str, ...]
     include: str  # the snippet in includes/ that carries the warning
     equipment: str | None = None  # only for methods that use this equipment
+    # A list under the sentences, one item each, which the last sentence leads into
+    # ("Ask first if you:"): the include writes them as a Markdown list ("- item").
+    items: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
-        return " ".join(self.sentences)
+        return " ".join((*self.sentences, *self.items))
+
+    @property
+    def markdown(self) -> str:
+        """The box's body as its include writes it (a list's items as "- item" lines)."""
+        return " ".join((*self.sentences, *(f"- {item}" for item in self.items)))
 
     @property
     def fix(self) -> str:
@@ -69,12 +77,16 @@ STOP_IF_IT_HURTS = RequiredWarning(
 CHECK_FIRST = RequiredWarning(
     "warning",
     "Check with a GP or physiotherapist first",
-    (
-        "Ask first if you have osteoporosis or take steroids long-term, are pregnant, had back surgery,"
-        " a fall or an injury in recent months, have inflammatory arthritis such as ankylosing spondylitis,"
-        " or have had cancer.",
-    ),
+    ("Ask first if you:",),
     "check-first.md",
+    items=(
+        "have osteoporosis or take steroids long-term",
+        "are pregnant",
+        "have had a hip replacement",
+        "had back surgery, a fall or an injury in recent months",
+        "have inflammatory arthritis, such as ankylosing spondylitis",
+        "have had cancer",
+    ),
 )
 
 # In the order the safety panel shows them (CONTENT.md, "Method pages").
@@ -139,6 +151,8 @@ BOX_TAGS = {
     "em": set(),
     "a": {"href"},
     "br": set(),
+    "ul": set(),
+    "li": set(),
 }
 # Characters that reorder or hide the text around them (Unicode bidirectional controls).
 DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -393,7 +407,7 @@ def _check_warning(
     if markup := _markup_problem(box, rule.kind):
         return f"the '{rule.title}' warning is hidden or changed by {markup}; use  {fix}  unchanged, with nothing added in or around it"
     body = normalize(body_text(box))
-    if lost := [sentence for sentence in rule.sentences if normalize(sentence) not in body]:
+    if lost := [sentence for sentence in (*rule.sentences, *rule.items) if normalize(sentence) not in body]:
         return f"the '{rule.title}' warning has lost the sentence \"{lost[0]}\"; use  {fix}  unchanged"
     if extra := " ".join(body.replace(normalize(rule.text), " ").split()):
         return (

@@ -9,9 +9,9 @@ from mkdocs.plugins import event_priority
 from backguide.glance import with_option_facts
 from backguide.build import site_build
 from backguide.drawings import main_drawing
-from backguide.method_layout import header_problems, method_header, use_method_layout
+from backguide.method_layout import header_problems, method_header, short_address, use_method_layout
 from backguide.rules import Problem
-from backguide.site import is_method_page, project_path
+from backguide.site import is_method_page, project_path, short_links
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,5 +37,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
     if is_method_page(page.file.src_uri, page.meta):
         drawings = site_build(config).drawings.get(page.file.src_uri) or {}
-        context["method"] = method_header(page.meta, page.canonical_url or "", page.toc, main_drawing(drawings))
+        address = short_address(config.site_url or "", page.url, short_links(config), page.file.src_uri)
+        context["method"] = method_header(page.meta, page.canonical_url or "", page.toc, main_drawing(drawings), address)
     return context

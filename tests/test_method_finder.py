@@ -66,7 +66,7 @@ def test_group_ids_are_unique_across_the_page() -> None:
 def test_finder_markdown_has_explicit_ids_and_links_relative_to_the_finder() -> None:
     markdown = finder_markdown([CHAIR], "methods/index.md")
     assert markdown.splitlines()[0] == "## By what you need {#by-what-you-need}"
-    assert "### A chair with a solid back {#chair}" in markdown
+    assert "### A sturdy chair that cannot roll, swivel or tip, with a solid back {#chair}" in markdown
     assert "- [Method 1: Chair](chair.md)" in markdown
     assert finder_markdown([CHAIR], "index.md").count("](methods/chair.md)") == 3
 
@@ -123,7 +123,7 @@ def test_a_new_method_page_appears_on_the_finder_without_editing_it(tmp_path: Pa
         "# Method 9: Crack Your Back in a Doorway\n\n"
         "## Before you start {#before-you-start}\n\n"
         '--8<-- "stop-if-painful.md"\n\n--8<-- "check-first.md"\n\n--8<-- "disc-problems.md"\n\n'
-        '--8<-- "get-help.md"\n\n--8<-- "red-flags.md"\n\n'
+        '--8<-- "get-help.md"\n\n--8<-- "upper-back-pain.md"\n\n--8<-- "red-flags.md"\n\n'
         "## Steps {#steps}\n\n1. Stand in a doorway.\n"
     )
     urls = docs / "published_urls.txt"

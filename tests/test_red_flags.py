@@ -8,6 +8,7 @@ every method page. Taking any one of them away fails, and says which.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -19,11 +20,15 @@ from backguide.red_flags import (
     REFERENCE,
     check_help_page,
     include_problems,
+    panel_line_include_problems,
+    panel_line_problems,
+    panel_lines,
     parse_reference,
     pointer_problems,
     pointer_signs,
     reference,
     says,
+    works_on,
 )
 from backguide.site import built_page, source_pages
 from project import ROOT
@@ -100,3 +105,59 @@ def test_the_reference_refuses_a_malformed_file() -> None:
     data["lists"][0]["signs"][0]["says"] = []
     with pytest.raises(ValueError, match="must be a list of words"):
         parse_reference(data)
+
+
+# The NHS's 111 sign of pain between the shoulders, on the methods that work there -----------------
+
+UPPER_BACK_LINE = next(line for _, _, line in panel_lines(REF))
+
+
+def test_the_methods_that_work_between_the_shoulders_need_the_111_line() -> None:
+    """The chair and the foam roller lean the upper back over an edge or a roller: their pages need it."""
+    needing = [page.src_uri for page in METHODS if works_on(page.meta, UPPER_BACK_LINE.back_region)]
+    assert {"methods/chair.md", "methods/foam-roller.md"} <= set(needing)
+    assert [sign.sign for _, sign, _ in panel_lines(REF)] == [
+        "pain in the top of the back, between the shoulders, rather than the lower back"
+    ]
+
+
+@pytest.mark.parametrize("src_uri", ["methods/chair.md", "methods/foam-roller.md"])
+def test_losing_the_111_line_from_the_chair_or_the_roller_fails(site: Path, src_uri: str) -> None:
+    page = next(page for page in METHODS if page.src_uri == src_uri)
+    root = html.content(page_content(built_page(site, src_uri).read_text()))
+    lines = root.css(".safety-panel > p.urgent-line")
+    assert len(lines) == 1 and panel_line_problems(root, page.meta, REF) == []
+    assert [link.attributes.get("href") for link in lines[0].css("a")] == ["../../help/#call-111"]
+    lines[0].decompose()
+    assert panel_line_problems(root, page.meta, REF) == [
+        "works on the upper back but its safety panel lacks the line on the NHS sign \"pain in the top of the back,"
+        " between the shoulders, rather than the lower back\" (backguide/data/nhs-back-pain-urgent-advice.yml, the"
+        f" NHS's list as checked on {REF.checked.isoformat()}); add  --8<-- \"upper-back-pain.md\"  to the panel,"
+        "  before  --8<-- \"red-flags.md\"".replace(",  before", ", before")
+    ]
+
+
+def test_the_111_line_include_must_say_the_sign_and_link_to_its_list() -> None:
+    text = (ROOT / "includes" / UPPER_BACK_LINE.include).read_text()
+    assert panel_line_include_problems(UPPER_BACK_LINE.include, text, REF) == []
+    for broken in (
+        text.replace("between your shoulders", "in your upper back"),
+        text.replace("call 111", "call your GP"),
+        text.replace("#call-111", "#call-999"),
+        text.replace('class="urgent-line"', 'class="urgent-line" hidden'),
+    ):
+        assert len(panel_line_include_problems(UPPER_BACK_LINE.include, broken, REF)) == 1, broken
+
+
+def test_the_red_flag_line_must_link_to_every_sign(site: Path) -> None:
+    """The line names the common 999 signs; the rest are one tap away, on the help page's list."""
+    line = (ROOT / "includes" / "red-flags.md").read_text()
+    assert len(pointer_signs(REF)) < sum(len(urgent.signs) for urgent in REF.lists if urgent.id == "call-999")
+    unlinked = re.sub(r"\[([^]]+)\]\([^)]+\)", r"\1", line)
+    assert [problem.split(";")[0] for problem in include_problems(unlinked, REF)] == [
+        "does not link to the help page's list of every 999 sign"
+    ]
+    chair = built_page(site, "methods/chair.md").read_text().replace('href="../../help/#urgent"', 'href="../../rules/"')
+    assert pointer_problems(html.content(page_content(chair)), REF) == [
+        "the red-flag line does not link to the help page's list of every 999 sign; use  --8<-- \"red-flags.md\"  unchanged"
+    ]

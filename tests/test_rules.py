@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from backguide.rules import (
+    CHECK_FIRST,
     REQUIRED_WARNINGS,
     check_description,
     check_front_matter,
@@ -32,8 +33,9 @@ DISC = (
 )
 CHECK = (
     '<div class="admonition warning"><p class="admonition-title">Check with a GP or physiotherapist first</p>'
-    "<p>Ask first if you have osteoporosis or take steroids long-term, are pregnant, had back surgery, a fall or an"
-    " injury in recent months, have inflammatory arthritis such as ankylosing spondylitis, or have had cancer.</p></div>"
+    "<p>Ask first if you:</p><ul><li>have osteoporosis or take steroids long-term</li><li>are pregnant</li>"
+    "<li>have had a hip replacement</li><li>had back surgery, a fall or an injury in recent months</li>"
+    "<li>have inflammatory arthritis, such as ankylosing spondylitis</li><li>have had cancer</li></ul></div>"
 )
 HELP = CHECK + (
     '<div class="admonition warning"><p class="admonition-title">Persistent pain needs a doctor</p>'
@@ -363,3 +365,22 @@ def test_the_description_says_what_the_method_is_not_what_to_do(description: str
     steps = html.content("<ol><li>Sit down in the chair like you normally would, and relax.</li></ol>")
     assert check_description({"description": description}, steps) == ([problem] if problem else [])
 
+
+
+def test_the_check_first_list_names_a_hip_replacement() -> None:
+    """Floor options #1 and #4 and the sitting twist bend, cross and turn the hip: the list must say so."""
+    from backguide.gate import warning_include_problems
+    from project import ROOT
+
+    assert "have had a hip replacement" in CHECK_FIRST.items
+    include = (ROOT / "includes" / CHECK_FIRST.include).read_text()
+    assert warning_include_problems(include, CHECK_FIRST) == []
+    assert warning_include_problems(include.replace("    - have had a hip replacement\n", ""), CHECK_FIRST) == [
+        f"does not say the warning word for word; write it back as  !!! warning \"{CHECK_FIRST.title}\"  and,"
+        f" indented under it, \"{CHECK_FIRST.markdown}\""
+    ]
+    lost = (STOP + DISC + HELP + STEPS).replace("<li>have had a hip replacement</li>", "")
+    assert check_warnings(lost, META) == [
+        "the 'Check with a GP or physiotherapist first' warning has lost the sentence \"have had a hip replacement\";"
+        " use  --8<-- \"check-first.md\"  unchanged"
+    ]

@@ -55,7 +55,7 @@ MISTAKES = {
         'has the id "steps" 2 times',
     ),
     "a plain http link": (
-        "docs/help.md", "This guide is general information", "See [the NHS](http://www.nhs.uk/).\n\nThis guide is general information",
+        "docs/help.md", "This guide is for general reading", "See [the NHS](http://www.nhs.uk/).\n\nThis guide is for general reading",
         "/help/", "links to http://www.nhs.uk/ with plain http",
     ),
     "a link to no page": (

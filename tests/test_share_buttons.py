@@ -21,7 +21,14 @@ PAGE = """# Method 2: Floor
 
 !!! warning "Check with a GP or physiotherapist first"
 
-    Ask first if you have osteoporosis or take steroids long-term, are pregnant, had back surgery, a fall or an injury in recent months, have inflammatory arthritis such as ankylosing spondylitis, or have had cancer.
+    Ask first if you:
+
+    - have osteoporosis or take steroids long-term
+    - are pregnant
+    - have had a hip replacement
+    - had back surgery, a fall or an injury in recent months
+    - have inflammatory arthritis, such as ankylosing spondylitis
+    - have had cancer
 
 !!! warning "Not if you have disc problems"
 

@@ -19,8 +19,10 @@ _SOURCE = "\n".join(
     line for line in Path(__file__).with_name("method_layout.js").read_text().splitlines() if not line.startswith("//")
 )
 METHODS = [page for page in source_pages(ROOT / "docs") if page.is_method]
-# 1.5 screens of a 360x740 phone: the first step starts at most this far from the top...
-FIRST_STEP_LIMIT = 1110
+# About 1.7 screens of a 360x740 phone (issue 25): the first step starts at most this far
+# from the top, now that the panel names the hip replacement and, on the chair and the foam
+# roller, the 111 sign of pain between the shoulders...
+FIRST_STEP_LIMIT = 1250
 # ...unless the safety content alone (the panel, and the source's cautions the source puts
 # before the steps) needs more: safety wins over the limit. Then everything else above the
 # first step (title, summary, "At a glance", the option map, headings) takes at most this.
