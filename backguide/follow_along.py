@@ -215,6 +215,11 @@ def _run(section: Section, setup: tuple[str, ...], place: str, facts: Mapping[st
     holds = repeat_times(facts["repeat"]) if facts.get("repeat") is not None and seconds else None
     hold_step = repeat_step = handover_step = None
     texts = [_own_text(step) for step in section.steps]
+    sides = side_order(facts.get("sides"))
+    if sides:
+        handover_step = next(
+            (number for number, text in reversed(list(enumerate(texts, start=1))) if _OTHER_SIDE.match(text)), None
+        )
     if seconds:
         hold_step = next((number for number, text in enumerate(texts, start=1) if _SAYS_HOLD.search(text)), None)
         if hold_step is None:
@@ -222,14 +227,10 @@ def _run(section: Section, setup: tuple[str, ...], place: str, facts: Mapping[st
                 f"gives 'hold: {facts['hold']}', but none of the steps under '{section.title}' says to hold;"
                 " the follow-along timer goes on the step that says how long to hold, so say it there, as the source does"
             )
-        if holds and holds > 1 and hold_step < len(texts) and _SAYS_REPEAT.search(texts[hold_step]):
+        if holds and holds > 1 and hold_step + 1 not in (len(texts) + 1, handover_step) and _SAYS_REPEAT.search(texts[hold_step]):
             repeat_step = hold_step + 1
-    sides = side_order(facts.get("sides"))
     mirrored: tuple[tuple[int, str], ...] = ()
     if sides:
-        handover_step = next(
-            (number for number, text in reversed(list(enumerate(texts, start=1))) if _OTHER_SIDE.match(text)), None
-        )
         mirrored = tuple(
             (number, mirror_html(html.inner_html(step)))
             for number, (step, text) in enumerate(zip(section.steps, texts), start=1)
