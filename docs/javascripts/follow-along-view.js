@@ -295,6 +295,15 @@ function fit(view) {
       picture.style.maxHeight = Math.max(MIN_PICTURE_PX, Math.floor(height - share)) + "px";
     }
   }
+  // Words so long that even the smallest picture falls below them: the picture goes first,
+  // at two fifths of the screen, and the words scroll under it, with the cue.
+  const bottom = body.getBoundingClientRect().bottom;
+  for (const picture of pictures) {
+    if (picture.getBoundingClientRect().bottom <= bottom + 1) continue;
+    const figure = picture.closest("figure");
+    figure.parentElement.prepend(figure);
+    picture.style.maxHeight = Math.max(MIN_PICTURE_PX, Math.floor(body.clientHeight * 0.4)) + "px";
+  }
   cue(view);
 }
 
@@ -479,7 +488,8 @@ function canSpeak() {
 }
 
 function speak(view) {
-  const text = view.dialog.querySelector(".follow-along__status").textContent;
+  const screen = view.screens[view.index];
+  const text = screen.kind === "step" ? textOfAll(screen.nodes) : view.dialog.querySelector(".follow-along__status").textContent;
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = document.documentElement.lang || "en";
   speechSynthesis.cancel();
