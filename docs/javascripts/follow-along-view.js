@@ -351,7 +351,7 @@ function freshTimer(view, saved) {
     hold: saved.hold,
     finished: saved.finished,
     phase: saved.finished ? "done" : "ready", // ready, hold, release, done
-    left: view.hold * 1000,
+    left: saved.finished ? 0 : view.hold * 1000,
     deadline: 0,
     interval: 0,
     running: false,
