@@ -321,6 +321,7 @@ def template_html(page_runs: Iterable[Run], url: str) -> str:
 <dialog class="{SCREEN_CLASS}" aria-labelledby="follow-along-where">
 <div class="follow-along__top">
 <div class="follow-along__where" id="follow-along-where"><span class="follow-along__name" data-slot="name"></span>
+<span class="follow-along__title" data-slot="title" hidden></span>
 <span class="follow-along__count" data-slot="count">Step <span data-slot="number"></span> of <span data-slot="total"></span></span>
 <span class="follow-along__side" data-slot="side"></span></div>
 <button type="button" class="follow-along__speak" data-action="speak" aria-pressed="false" hidden>Read aloud</button>

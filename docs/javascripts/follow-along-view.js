@@ -238,7 +238,9 @@ function show(view, index, direction) {
   view.index = index;
   const screen = view.screens[index];
   const dialog = view.dialog;
-  part(view, "name").textContent = screen.kind === "before" ? view.words.before : view.name;
+  part(view, "name").textContent = view.name;
+  part(view, "title").textContent = screen.kind === "before" ? view.words.before : "";
+  part(view, "title").hidden = screen.kind !== "before";
   part(view, "count").hidden = screen.kind !== "step";
   part(view, "number").textContent = screen.number || "";
   part(view, "total").textContent = screen.total || "";

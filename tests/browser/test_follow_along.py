@@ -33,7 +33,7 @@ from audit.browser import AXE, axe_misses, run_axe
 from backguide import html
 from backguide.check_site import page_content
 from backguide.drawings import all_drawings
-from backguide.follow_along import _OTHER_SIDE, runs, step_sections, swap_sides, template_html
+from backguide.follow_along import runs, step_sections, template_html
 from backguide.site import ROOT, built_file, source_pages
 
 META = {page.url.lstrip("/"): page.meta for page in source_pages(ROOT / "docs") if page.is_method}
@@ -48,7 +48,15 @@ MIN_TEXT_PX = 16  # anything else in the view
 MIN_TARGET_PX = 44  # WCAG 2.5.5
 MIN_BUTTON_PX = 48  # Back and Next
 MIN_PICTURE_PX = 100  # a drawing in view is at least this tall
-LEADS = ("bent", "turn")  # the claims that say which side moves: "Bend your left knee", "turn ... to the left"
+LEADS = ("bent", "turn")
+# Worked out here, not taken from the code under test: the source's "Repeat on the other side"
+# (or "... the other leg with the other arm"), and a sentence said for the other side.
+OTHER_SIDE = re.compile(r"^\s*repeat\b.*\bother\b", re.IGNORECASE)
+SAYS_REPEAT = re.compile(r"\brepeat\b", re.IGNORECASE)
+
+
+def swap_sides(text: str) -> str:
+    return re.sub(r"\b(left|right)\b", lambda m: {"left": "right", "right": "left"}[m.group(1)], text)  # the claims that say which side moves: "Bend your left knee", "turn ... to the left"
 
 
 @dataclass(frozen=True)
@@ -96,29 +104,33 @@ def expected_runs(content: str, meta: dict) -> list[list[Screen]]:
         plan: list[Screen] = []
         for setup in run.setup:
             plan += [Screen("step", setup, words(step), drawings=poses_in(step)) for step in sections[setup].steps]
-        if run.intro:
-            heading = root.css_first(f"h2#{run.intro}")
+        intro = getattr(run, "intro", "")  # a variation's run (none before issue 24)
+        if intro:
+            heading = root.css_first(f"h2#{intro}")
             parts, drawings, node = [], [], heading.next
             while node is not None and node.tag != "h2":
                 if node.is_element_node and "share" not in html.classes(node):
                     parts.append("" if node.tag == "figure" else words(node))
                     drawings += poses_in(node) if node.tag != "figure" else [str(node.css_first("title").attributes["id"]).removeprefix("drawing-")]
                 node = node.next
-            plan.append(Screen("step", run.intro, " ".join(part for part in parts if part), drawings=tuple(drawings)))
+            plan.append(Screen("step", intro, " ".join(part for part in parts if part), drawings=tuple(drawings)))
         own = sections[run.steps].steps
         texts = [words(step) for step in own]
-        handover = next((n for n in range(len(texts), 0, -1) if _OTHER_SIDE.match(texts[n - 1])), None) if run.sides else None
+        # The step after the hold that repeats it ("Release and repeat three more times").
+        repeat_step = next((n for n in [(run.hold_step or 0) + 1] if (run.holds or 0) > 1 and n <= len(texts)
+                            and SAYS_REPEAT.search(texts[n - 1]) and not OTHER_SIDE.match(texts[n - 1])), None)
+        handover = next((n for n in range(len(texts), 0, -1) if OTHER_SIDE.match(texts[n - 1])), None) if run.sides else None
         named = [n for n, text in enumerate(texts, start=1) if n != handover and re.search(r"\b(left|right)\b", text, re.I)]
         for turn, side in enumerate(run.sides or ("",)):
             if turn:
                 plan.append(Screen("handover", run.steps, (texts[handover - 1] + " " if handover else "") + SIDE_WORDS[side], side=side))
             for n, (step, text) in enumerate(zip(own, texts), start=1):
-                if n in (handover, run.repeat_step):
+                if n in (handover, repeat_step):
                     continue
                 said = swap_sides(text) if turn and n in named else text
                 drawings = tuple(name + ("-other-side" if turn and n in named else "") for name in poses_in(step))
-                if n == run.hold_step and run.repeat_step:
-                    said += " " + texts[run.repeat_step - 1]
+                if n == run.hold_step and repeat_step:
+                    said += " " + texts[repeat_step - 1]
                 labelled = side if named and n >= named[0] else ""
                 plan.append(Screen("step", run.steps, said, side=labelled, other=bool(turn and n in named),
                                    hold=n == run.hold_step, drawings=drawings, holds=run.holds or 0))
@@ -337,7 +349,7 @@ def walk(page, screens: list[Screen], where: str) -> list[str]:
             next_screen(page)
     if not page.locator(f"{VIEW} [data-action=done]").is_visible():
         problems.append(f"{where}: no Done on the last screen")
-    if screens[-1].kind == "step" and _OTHER_SIDE.match(screens[-1].words):
+    if screens[-1].kind == "step" and OTHER_SIDE.match(screens[-1].words):
         problems.append(f"{where}: the last screen says {screens[-1].words!r}, after the last side")
     # Back two, forward two, by key and by finger; neither end wraps round to the other.
     at = last
@@ -404,7 +416,7 @@ def test_the_first_screen_is_the_pages_own_safety_panel(phone) -> None:
     view_panel = phone.locator(f"{VIEW} .follow-along__step .safety-panel")
     page_panel = phone.locator("article .safety-panel").first
     assert view_panel.inner_text() == page_panel.inner_text()
-    expect(phone.locator(f"{VIEW} .follow-along__name")).to_have_text("Before you start")
+    expect(phone.locator(f"{VIEW} .follow-along__title")).to_have_text("Before you start")
     for title in ("Stop if it hurts", "Check with a GP or physiotherapist first"):
         expect(view_panel.get_by_text(title, exact=True)).to_be_visible()
     expect(view_panel.locator(".red-flags a[href$='help/#urgent']")).to_have_count(1)
