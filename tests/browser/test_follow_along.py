@@ -346,11 +346,14 @@ def walk(page, screens: list[Screen], where: str) -> list[str]:
     for index, screen in enumerate(screens):
         problems += [f"{where}: {problem}" for problem in screen_problems(page, screen)]
         if index < last:
+            if not page.locator(f"{VIEW} [data-action=next]").is_visible():
+                return problems + [f"{where}: the view ends after {index + 1} screens, expected {len(screens)}"]
             next_screen(page)
     if not page.locator(f"{VIEW} [data-action=done]").is_visible():
         problems.append(f"{where}: no Done on the last screen")
-    if screens[-1].kind == "step" and OTHER_SIDE.match(screens[-1].words):
-        problems.append(f"{where}: the last screen says {screens[-1].words!r}, after the last side")
+    said_last = page.evaluate(SCREEN)["text"]
+    if OTHER_SIDE.match(said_last):
+        problems.append(f"{where}: the last screen says {said_last!r}, after the last side")
     # Back two, forward two, by key and by finger; neither end wraps round to the other.
     at = last
     for how, move in (("ArrowLeft", -1), ("a swipe to the right", -1), ("a swipe to the left", 1), ("ArrowRight", 1)):
