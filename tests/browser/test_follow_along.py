@@ -476,6 +476,14 @@ def test_without_javascript_there_is_no_button(browser, base_url: str, site: Pat
     assert floor.count(step) == 1, "the step is written once, in the page's own list"
 
 
+@pytest.mark.parametrize("path", METHOD_PAGES, ids=page_id)
+def test_the_buttons_on_the_page_are_a_thumbs_size(phone, path: str) -> None:
+    """Every "Follow along" button on the page, in "At a glance" or beside an option, is at least 44x44 px."""
+    phone.goto(path)
+    sizes = [phone.locator(OPEN).nth(n).bounding_box() for n in range(phone.locator(OPEN).count())]
+    assert sizes and all(min(box["width"], box["height"]) >= MIN_TARGET_PX for box in sizes), sizes
+
+
 def test_the_view_loads_only_when_opened(phone) -> None:
     fetched: list[str] = []
     phone.on("request", lambda request: fetched.append(request.url))
