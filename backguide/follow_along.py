@@ -53,7 +53,11 @@ _OTHER_SIDE = re.compile(r"^\s*repeat\b.*\bother\b", re.IGNORECASE)
 _SAYS_REPEAT = re.compile(r"\brepeat\b", re.IGNORECASE)
 # A section that varies the steps before it ("Variation: angle the roller"): a run of its own.
 _VARIATION = re.compile(r"^Variation\b", re.IGNORECASE)
-_SIDE_WORD = re.compile(r"\b(left|right|Left|Right|LEFT|RIGHT)\b")
+# "left" and "right" as sides of the body ("your left knee", "to the left"), never "right away".
+_SIDE_WORD = re.compile(
+    r"(?:(?<=\bthe )|(?<=\bThe )|(?<=\byour )|(?<=\bYour )|(?<=\bher )|(?<=\bhis )|(?<=\btheir )|(?<=\bone ))(left|right|Left|Right|LEFT|RIGHT)\b"
+    r"|\b(left|right|Left|Right|LEFT|RIGHT)\b(?=[ -](?:leg|knee|foot|feet|hand|arm|elbow|side|shoulder|hip|ankle|wrist)s?\b)"
+)
 _SWAP = {"left": "right", "right": "left", "Left": "Right", "Right": "Left", "LEFT": "RIGHT", "RIGHT": "LEFT"}
 _REPEAT = re.compile(r"(\d+) times? in all")
 _SAYS_HOLD = re.compile(r"\bhold", re.IGNORECASE)
@@ -231,6 +235,16 @@ def _run(section: Section, setup: tuple[str, ...], place: str, facts: Mapping[st
             repeat_step = hold_step + 1
     mirrored: tuple[tuple[int, str], ...] = ()
     if sides:
+        first = next(((number, match) for number, text in enumerate(texts, start=1) if number != handover_step
+                      for match in [_SIDE_WORD.search(text)] if match), None)
+        if first and (first[1].group(1) or first[1].group(2)).lower() != sides[0]:
+            number, match = first
+            named = (match.group(1) or match.group(2)).lower()
+            raise FactError(
+                f"gives 'sides: {facts['sides']}', but step {number} under '{section.title}' starts on the {named}"
+                f" (\"…{texts[number - 1][max(0, match.start() - 20) : match.end() + 10].strip()}…\"); the view shows the"
+                f" steps' own words for the first side, so write  sides: {named} then {_SWAP[named]}"
+            )
         mirrored = tuple(
             (number, mirror_html(html.inner_html(step)))
             for number, (step, text) in enumerate(zip(section.steps, texts), start=1)
@@ -252,7 +266,7 @@ _TITLE_END = "</title>"
 
 def swap_sides(text: str) -> str:
     """'Bend your left knee' -> 'Bend your right knee': the same move done on the other side."""
-    return _SIDE_WORD.sub(lambda match: _SWAP[match.group(1)], text)
+    return _SIDE_WORD.sub(lambda match: _SWAP[match.group(match.lastindex or 1)], text)
 
 
 def mirror_html(step_html: str) -> str:

@@ -317,11 +317,21 @@ def test_generated_methods_give_runs_that_point_at_their_steps(steps: int, sided
 
 
 def test_the_other_side_swaps_words_never_markup() -> None:
-    step = '<p>Bend your <strong>left</strong> knee; Right hand.</p><figure class="drawing" data-pagefind-ignore><svg class="drawing__art" viewBox="-10 -20 100 50" role="img" aria-labelledby="drawing-left-pose"><title id="drawing-left-pose">The left knee bent.</title><path d="M0 0"/></svg></figure>'
+    step = '<p>Bend your left knee; <strong>Right hand</strong> right away.</p><figure class="drawing" data-pagefind-ignore><svg class="drawing__art" viewBox="-10 -20 100 50" role="img" aria-labelledby="drawing-left-pose"><title id="drawing-left-pose">The left knee bent.</title><path d="M0 0"/></svg></figure>'
     mirrored = mirror_html(step)
     assert mirrored == (
-        '<p>Bend your <strong>right</strong> knee; Left hand.</p><figure class="drawing drawing--other-side" data-pagefind-ignore>'
+        '<p>Bend your right knee; <strong>Left hand</strong> right away.</p><figure class="drawing drawing--other-side" data-pagefind-ignore>'
         '<svg class="drawing__art" viewBox="-90 -20 100 50" role="img" aria-labelledby="drawing-left-pose-other-side">'
         '<title id="drawing-left-pose-other-side">The right knee bent.</title><g transform="scale(-1 1)"><path d="M0 0"/></g></svg></figure>'
     )
-    assert swap_sides(swap_sides("Left, right; LEFT.")) == "Left, right; LEFT."
+    assert swap_sides("Turn to the left, then the right side; pop right away.") == "Turn to the right, then the left side; pop right away."
+
+
+def test_sides_that_start_on_the_other_side_are_refused_with_the_fix() -> None:
+    page = PANEL + '<h2 id="steps">Steps</h2><ol><li>Sit.</li><li>Raise your right leg.</li><li>Repeat on the other side.</li></ol>'
+    found, problems = runs(page, {"sides": "left then right"})
+    assert found == []
+    assert problems == [
+        "front matter gives 'sides: left then right', but step 2 under 'Steps' starts on the right"
+        " (\"…Raise your right leg.…\"); the view shows the steps' own words for the first side, so write  sides: right then left"
+    ]
