@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from backguide import html
 from backguide.facts import FACTS_BY_KEY, options
+from backguide.figure import LABEL_SIZE, Label, letter_strokes
 from backguide.rules import REQUIRED_WARNINGS, STEP_HEADING, Problem, normalize
 from backguide.site import page_url
 
@@ -292,11 +293,29 @@ def _reflect(match: re.Match[str]) -> str:
         opening = opening.replace(box.group(0), f'viewBox="{_number(-left - width)} {_number(top)} {_number(width)} {_number(height)}"')
     title, shapes = inside.split(_TITLE_END, 1) if _TITLE_END in inside else ("", inside)
     title = title + _TITLE_END if title else ""
-    return f'{opening}{title}<g transform="scale(-1 1)">{shapes}</g></svg>'
+    # The L and R beside the joints: the reflected body's left is the original's right, so each
+    # letter is drawn again, the other letter, unreflected, where the reflection puts it.
+    letters = [_other_letter(match) for match in _LABEL.finditer(shapes)]
+    shapes = _LABEL.sub("", shapes)
+    return f'{opening}{title}<g transform="scale(-1 1)">{shapes}</g>{"".join(letters)}</svg>'
+
+
+_LABEL = re.compile(r'<path class="label" d="([^"]*)"([^>]*?)\s*/?>(?:</path>)?')
+
+
+def _other_letter(match: re.Match[str]) -> str:
+    """A side's letter, read from its strokes (L is one stroke, R two), as the other letter at the reflected place."""
+    points = [tuple(float(v) for v in pair.split()) for pair in re.split(r"[ML]", match.group(1)) if pair.strip()]
+    letter = "L" if match.group(1).count("M") == 1 else "R"
+    # Every letter's strokes start at 0 in a box LABEL_SIZE tall and 0.6 of it wide, centred on its point.
+    at = (min(x for x, _ in points) + 0.3 * LABEL_SIZE, min(y for _, y in points) + 0.5 * LABEL_SIZE)
+    other = Label((-at[0], at[1]), "R" if letter == "L" else "L")
+    d = "".join("M" + "L".join(f"{_number(x)} {_number(y)}" for x, y in stroke) for stroke in letter_strokes(other))
+    return f'<path class="label" d="{d}"{match.group(2)}/>'
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return f"{round(value, 2):g}"
 
 
 def _own_text(step: html.Node) -> str:

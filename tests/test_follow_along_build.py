@@ -327,6 +327,16 @@ def test_the_other_side_swaps_words_never_markup() -> None:
     assert swap_sides("Turn to the left, then the right side; pop right away.") == "Turn to the right, then the left side; pop right away."
 
 
+def test_the_other_sides_drawing_says_l_where_it_said_r() -> None:
+    """The letters marking the body's sides: redrawn as the other letter, unreflected, at the reflected place."""
+    l_at_10_20 = '<path class="label" d="M7 15L7 25L13 25" stroke-width="2.2"/>'
+    step = f'<figure class="drawing"><svg class="drawing__art" viewBox="0 0 50 50"><title id="drawing-x">X</title><path d="M0 0"/>{l_at_10_20}</svg></figure>'
+    assert mirror_html(step).endswith(
+        '<g transform="scale(-1 1)"><path d="M0 0"/></g>'
+        '<path class="label" d="M-13 25L-13 15L-9 15L-7 16.3L-7 18.7L-9 20L-13 20M-10 20L-6.8 25" stroke-width="2.2"/></svg></figure>'
+    )
+
+
 def test_sides_that_start_on_the_other_side_are_refused_with_the_fix() -> None:
     page = PANEL + '<h2 id="steps">Steps</h2><ol><li>Sit.</li><li>Raise your right leg.</li><li>Repeat on the other side.</li></ol>'
     found, problems = runs(page, {"sides": "left then right"})

@@ -264,8 +264,15 @@ def screen_problems(page, screen: Screen) -> list[str]:
         problems.append(f"drawings {names}, expected {screen.drawings}")
     for drawing in found["drawings"]:
         shapes = page.evaluate(PAGE_DRAWING, drawing["name"].removesuffix("-other-side"))
-        reflected = f'<g transform="scale(-1 1)">{shapes}</g>'
-        if drawing["shapes"] != (reflected if drawing["name"].endswith("-other-side") else shapes):
+        # Reflected: the body's shapes in scale(-1 1), and each L or R drawn again as the other letter.
+        letters = re.findall(r'<path class="label" d="([^"]*)"', shapes)
+        body = re.sub(r'<path class="label"[^>]*>(</path>)?', "", shapes)
+        other = "".join(re.findall(r'<path class="label"[^>]*>(?:</path>)?', drawing["shapes"].split("</g>")[-1]))
+        swapped = ["R" if d.count("M") == 1 else "L" for d in letters] == [
+            "L" if d.count("M") == 1 else "R" for d in re.findall(r'd="([^"]*)"', other)
+        ]
+        reflected = drawing["shapes"].startswith(f'<g transform="scale(-1 1)">{body}</g>') and swapped
+        if not (reflected if drawing["name"].endswith("-other-side") else drawing["shapes"] == shapes):
             problems.append(f"the drawing {drawing['name']} is not the page's drawing{', reflected' if screen.other else ''}")
         if drawing["fill"] != "none":
             problems.append(f"the drawing {drawing['name']} is filled with {drawing['fill']} (the icons' style reached it)")
