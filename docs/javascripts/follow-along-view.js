@@ -15,7 +15,7 @@ const TICK_MS = 250; // how often the countdown looks at the clock; it counts fr
 const VIBRATE_MS = 200;
 const TONE_HZ = 660;
 const TONE_S = 0.6;
-const MIN_PICTURE_PX = 120; // a drawing shrinks to fit the screen with its words, but no smaller
+const MIN_PICTURE_PX = 160; // a drawing shrinks to fit the screen with its words, but no smaller
 const SAVED = "follow-along:"; // sessionStorage: the holds done, kept for the visit
 
 let active = null; // the open view, at most one
