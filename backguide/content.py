@@ -137,6 +137,7 @@ def shown_texts(page_html: str) -> list[str]:
         texts += [node.attributes.get("content") or "" for node in root.css(selector)]
     texts += [node.attributes.get("alt") or "" for node in body.css("img[alt]")]
     texts += [html.text(node) for node in body.css("svg title, svg desc")]
+    texts += [html.text(node) for fragment in body.template_fragments() for node in fragment.css("svg title, svg desc")]
     texts += [html.text(node) for node in body.css(".facts-line__value")]
     texts += [html.text(node) for node in root.css(".md-copyright")]
     return [" ".join(text.split()) for text in texts if text.strip()]

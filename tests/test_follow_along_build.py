@@ -96,7 +96,7 @@ def test_each_option_is_a_run_that_starts_with_the_shared_steps() -> None:
     assert problems == []
     assert found == [
         Run("knees", ("find-a-space",), "section", hold_seconds=15, holds=4, hold_step=2),
-        Run("across", ("find-a-space",), "section", sides=("right", "left")),
+        Run("across", ("find-a-space",), "section", sides=("right", "left"), handover_step=2),
     ]
 
 
@@ -136,9 +136,9 @@ def test_the_template_holds_the_screen_the_runs_and_no_step_text() -> None:
     [fragment] = html.parse(page).template_fragments()
     assert [node.attributes for node in fragment.css(".follow-along__run")] == [
         {"class": "follow-along__run", "data-steps": "knees", "data-setup": "find-a-space", "data-place": "section",
-         "data-hold-seconds": "15", "data-holds": "4", "data-hold-step": "2"},
+         "data-hold-seconds": "15", "data-holds": "4", "data-hold-step": "2", "data-release-seconds": "5"},
         {"class": "follow-along__run", "data-steps": "across", "data-setup": "find-a-space", "data-place": "section",
-         "data-sides": "right left"},
+         "data-sides": "right left", "data-handover-step": "2"},
     ]
     assert SAFETY_LINE in page
     assert "Lie down." not in page.split("<template", 1)[1], "the steps are read from the page, not copied"
@@ -279,3 +279,69 @@ def test_the_steps_are_not_indexed_twice_and_the_views_words_not_at_all(site: Pa
     llms = (site / "llms.txt").read_text()
     assert "Follow along" not in llms and "Hold your knees" not in llms
 
+
+
+# Sides, holds and variations over generated methods -------------------------------------------------
+# Property-style: every combination of a method's length (1, 2, 3, 20 steps), sides, a hold
+# with a repeat, and a variation, built as the page's HTML is, must give runs whose numbers
+# point at the right steps. The browser test (tests/browser/test_follow_along.py) walks the same
+# generated methods screen by screen.
+
+from backguide.follow_along import mirror_html, swap_sides  # noqa: E402
+from follow_along_cases import generated_method  # noqa: E402
+
+CASES = [
+    (steps, sided, held, variation)
+    for steps in (1, 2, 3, 20)
+    for sided in (False, True)
+    for held in (False, True)
+    for variation in (False, True)
+]
+
+
+@pytest.mark.parametrize(("steps", "sided", "held", "variation"), CASES, ids=lambda value: str(value))
+def test_generated_methods_give_runs_that_point_at_their_steps(steps: int, sided: bool, held: bool, variation: bool) -> None:
+    method = generated_method(steps, sided=sided, held=held, variation=variation)
+    found, problems = runs(method.content, method.meta)
+    assert problems == []
+    assert [run.intro for run in found] == (["", "variation"] if variation else [""])
+    for run in found:
+        assert run.steps == "steps"
+        assert run.handover_step == method.handover_step
+        assert run.hold_step == method.hold_step and run.repeat_step == method.repeat_step
+        assert run.holds == (method.holds if held else None)
+        assert [number for number, _ in run.mirrored] == method.sided_steps
+        for number, words in run.mirrored:
+            assert html.text(html.content(words), frozenset({"drawing"})) == swap_sides(method.texts[number - 1])
+    assert take_view(with_follow_along(method.content, method.meta, URL), method.meta, URL)[1] == []
+
+
+def test_the_other_side_swaps_words_never_markup() -> None:
+    step = '<p>Bend your left knee; <strong>Right hand</strong> right away.</p><figure class="drawing" data-pagefind-ignore><svg class="drawing__art" viewBox="-10 -20 100 50" role="img" aria-labelledby="drawing-left-pose"><title id="drawing-left-pose">The left knee bent.</title><path d="M0 0"/></svg></figure>'
+    mirrored = mirror_html(step)
+    assert mirrored == (
+        '<p>Bend your right knee; <strong>Left hand</strong> right away.</p><figure class="drawing drawing--other-side" data-pagefind-ignore>'
+        '<svg class="drawing__art" viewBox="-90 -20 100 50" role="img" aria-labelledby="drawing-left-pose-other-side">'
+        '<title id="drawing-left-pose-other-side">The right knee bent.</title><g transform="scale(-1 1)"><path d="M0 0"/></g></svg></figure>'
+    )
+    assert swap_sides("Turn to the left, then the right side; pop right away.") == "Turn to the right, then the left side; pop right away."
+
+
+def test_the_other_sides_drawing_says_l_where_it_said_r() -> None:
+    """The letters marking the body's sides: redrawn as the other letter, unreflected, at the reflected place."""
+    l_at_10_20 = '<path class="label" d="M7 15L7 25L13 25" stroke-width="2.2"/>'
+    step = f'<figure class="drawing"><svg class="drawing__art" viewBox="0 0 50 50"><title id="drawing-x">X</title><path d="M0 0"/>{l_at_10_20}</svg></figure>'
+    assert mirror_html(step).endswith(
+        '<g transform="scale(-1 1)"><path d="M0 0"/></g>'
+        '<path class="label" d="M-13 25L-13 15L-9 15L-7 16.3L-7 18.7L-9 20L-13 20M-10 20L-6.8 25" stroke-width="2.2"/></svg></figure>'
+    )
+
+
+def test_sides_that_start_on_the_other_side_are_refused_with_the_fix() -> None:
+    page = PANEL + '<h2 id="steps">Steps</h2><ol><li>Sit.</li><li>Raise your right leg.</li><li>Repeat on the other side.</li></ol>'
+    found, problems = runs(page, {"sides": "left then right"})
+    assert found == []
+    assert problems == [
+        "front matter gives 'sides: left then right', but step 2 under 'Steps' starts on the right"
+        " (\"…Raise your right leg.…\"); the view shows the steps' own words for the first side, so write  sides: right then left"
+    ]

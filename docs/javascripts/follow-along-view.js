@@ -5,7 +5,9 @@
 // word for word), and the <template class="follow-along"> of backguide/follow_along.py: the
 // screen with its words and its safety line, and per set of steps ("run") the numbers of
 // the front matter: data-hold-seconds, data-holds, data-hold-step, data-sides. No number
-// and no sentence is written here.
+// and no sentence is written here: a second side's words and drawings come ready-made from
+// the build (.follow-along__other, listed in CONTENT.md), and the first screen, "Before you
+// start", is the page's own safety panel.
 
 const STYLESHEET = new URL("../stylesheets/follow-along.css", import.meta.url).href;
 const SWIPE_PX = 50; // a sideways move at least this long, and twice as wide as tall, turns the step
@@ -13,6 +15,8 @@ const TICK_MS = 250; // how often the countdown looks at the clock; it counts fr
 const VIBRATE_MS = 200;
 const TONE_HZ = 660;
 const TONE_S = 0.6;
+const MIN_PICTURE_PX = 160; // a drawing shrinks to fit the screen with its words, but no smaller
+const SAVED = "follow-along:"; // sessionStorage: the holds done, kept for the visit
 
 let active = null; // the open view, at most one
 let returnTo = null; // where in the page to go once the view's history entry is gone: {path, section, index}
@@ -69,6 +73,8 @@ export async function open(template, run) {
     words: wordsOf(dialog),
     hold: Number(run.dataset.holdSeconds) || 0,
     holds: Number(run.dataset.holds) || 1,
+    release: Number(run.dataset.releaseSeconds) || 0,
+    saved: SAVED + location.pathname + "#" + (run.dataset.intro || run.dataset.steps),
     timer: null,
     audio: null,
     lock: null,
@@ -91,6 +97,7 @@ export async function open(template, run) {
   show(view, 0, 0);
   dialog.showModal();
   view.shown = true;
+  fit(view);
   keepAwake(view);
 }
 
@@ -109,23 +116,61 @@ function stepsUnder(id) {
   return [];
 }
 
-// Every screen of a run: the setup steps and the run's own, then for a second side a
-// "Now the other side" screen and the run's own steps again.
+// What a section says outside any list: a variation's words and drawing.
+function sectionContent(id) {
+  const heading = document.getElementById(id);
+  const found = [];
+  for (let node = heading && heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+    if (!node.classList.contains("share") && !node.classList.contains("follow-along__row")) found.push(node);
+  }
+  return found;
+}
+
+// The page's safety panel: the first screen says exactly what the page says before its steps.
+function safetyPanel() {
+  return document.querySelector("article .safety-panel");
+}
+
+// Every screen of a run, each with what it shows and its place:
+//   "Before you start" (the page's safety panel), the setup steps, a variation's words, then the
+//   run's own steps once per side: the first side in the source's words, a hand-over screen
+//   (the source's "Repeat on the other side", naming the next side), then the other side in
+//   the build's mirrored words and drawings. The hold and its "repeat" step share one screen.
 function screensOf(run) {
-  const inSection = (section) => stepsUnder(section).map((step, index) => ({ section, index, step }));
-  const setup = words(run.dataset.setup).flatMap(inSection);
-  const own = inSection(run.dataset.steps);
-  const holdStep = own[Number(run.dataset.holdStep) - 1]; // undefined where the source gives no hold
+  const own = stepsUnder(run.dataset.steps);
+  if (!own.length) return [];
+  const number = (name) => Number(run.dataset[name]) || 0;
+  const holdStep = number("holdStep");
+  const repeatStep = number("repeatStep");
+  const handoverStep = number("handoverStep");
+  const other = {};
+  for (const node of run.querySelectorAll(".follow-along__other")) other[node.dataset.step] = node;
+  const sided = Object.keys(other).map(Number);
+  const firstSided = sided.length ? Math.min(...sided) : Infinity;
   const sides = words(run.dataset.sides);
   const screens = [];
+  const panel = safetyPanel();
+  if (panel) screens.push({ kind: "before", section: "before-you-start", index: -1, nodes: [panel] });
+  for (const section of words(run.dataset.setup)) {
+    stepsUnder(section).forEach((step, index) => screens.push({ kind: "step", section, index, nodes: [step], side: "" }));
+  }
+  if (run.dataset.intro) screens.push({ kind: "step", section: run.dataset.intro, index: -1, nodes: sectionContent(run.dataset.intro), side: "" });
   (sides.length ? sides : [""]).forEach(function (side, pass) {
-    const steps = pass ? own : setup.concat(own);
-    if (pass) screens.push({ ...own[own.length - 1], side, otherSide: true });
-    steps.forEach(function (step, i) {
-      screens.push({ ...step, side, number: i + 1, total: steps.length, hold: step === holdStep });
+    if (pass) {
+      const said = handoverStep ? [own[handoverStep - 1]] : [];
+      screens.push({ kind: "handover", section: run.dataset.steps, index: handoverStep - 1, nodes: said, side });
+    }
+    own.forEach(function (step, i) {
+      const n = i + 1;
+      if (n === repeatStep || n === handoverStep) return;
+      const nodes = [pass && other[n] ? other[n] : step];
+      if (n === holdStep && repeatStep) nodes.push(own[repeatStep - 1]);
+      screens.push({ kind: "step", section: run.dataset.steps, index: i, nodes, side: n >= firstSided ? side : "", hold: n === holdStep, pass });
     });
   });
-  return own.length ? screens : [];
+  const steps = screens.filter((screen) => screen.kind === "step");
+  steps.forEach((screen, i) => Object.assign(screen, { number: i + 1, total: steps.length }));
+  return screens;
 }
 
 function textOf(node, leaveOut) {
@@ -134,8 +179,13 @@ function textOf(node, leaveOut) {
   return copy.textContent.replace(/\s+/g, " ").trim();
 }
 
+function textOfAll(nodes) {
+  return nodes.map((node) => textOf(node, "figure")).join(" ");
+}
+
 function nameOf(run) {
-  const heading = run.dataset.place === "glance" ? document.querySelector("article h1") : document.getElementById(run.dataset.steps);
+  const id = run.dataset.intro || run.dataset.steps;
+  const heading = run.dataset.place === "glance" ? document.querySelector("article h1") : document.getElementById(id);
   return heading ? textOf(heading, ".headerlink") : "";
 }
 
@@ -146,16 +196,31 @@ function wordsOf(dialog) {
 }
 
 // A step's content, copied; ids get a suffix, so the drawing's title stays unique and named.
-function copyOf(step) {
-  const copy = step.cloneNode(true);
-  for (const node of copy.querySelectorAll("[id]")) node.id += "--follow-along";
-  for (const node of copy.querySelectorAll("[aria-labelledby], [aria-describedby]")) {
-    for (const name of ["aria-labelledby", "aria-describedby"]) {
-      const ids = node.getAttribute(name);
-      if (ids) node.setAttribute(name, words(ids).map((id) => id + "--follow-along").join(" "));
+// The drawing comes straight after the step's first paragraph, so a long note under the
+// step (the chair's "Relax") never pushes the picture off the screen.
+function copyOf(nodes) {
+  const copies = nodes.map(function (node) {
+    const copy = (node.classList.contains("follow-along__other") ? node.firstElementChild : node).cloneNode(true);
+    if (copy.tagName === "LI") {
+      const box = document.createElement("div");
+      box.append(...copy.childNodes);
+      return box;
     }
+    return copy;
+  });
+  for (const copy of copies) {
+    for (const node of copy.querySelectorAll("[id]")) node.id += "--follow-along";
+    for (const node of copy.querySelectorAll("[aria-labelledby], [aria-describedby]")) {
+      for (const name of ["aria-labelledby", "aria-describedby"]) {
+        const ids = node.getAttribute(name);
+        if (ids) node.setAttribute(name, words(ids).map((id) => id + "--follow-along").join(" "));
+      }
+    }
+    const figure = copy.querySelector(":scope > figure.drawing");
+    const first = copy.firstElementChild;
+    if (figure && first && first.tagName === "P" && first.nextElementSibling !== figure) first.after(figure);
   }
-  return Array.from(copy.childNodes);
+  return copies;
 }
 
 // The screen -------------------------------------------------------------------------------------
@@ -174,22 +239,26 @@ function show(view, index, direction) {
   const screen = view.screens[index];
   const dialog = view.dialog;
   part(view, "name").textContent = view.name;
-  part(view, "count").hidden = Boolean(screen.otherSide);
+  part(view, "title").textContent = screen.kind === "before" ? view.words.before : "";
+  part(view, "title").hidden = screen.kind !== "before";
+  part(view, "count").hidden = screen.kind !== "step";
   part(view, "number").textContent = screen.number || "";
   part(view, "total").textContent = screen.total || "";
   part(view, "side").textContent = screen.side ? view.words[screen.side] : "";
-  dialog.querySelector(".follow-along__other-side").hidden = !screen.otherSide;
+  part(view, "side").hidden = !screen.side;
+  dialog.querySelector(".follow-along__other-side").hidden = screen.kind !== "handover";
+  dialog.classList.toggle("follow-along__view--before", screen.kind === "before");
   const step = part(view, "step");
-  if (screen.otherSide) {
+  const shown = copyOf(screen.nodes);
+  if (screen.kind === "handover") {
     const side = document.createElement("span");
     side.className = "follow-along__next-side";
     side.textContent = view.words[screen.side];
-    step.replaceChildren(side);
-  } else {
-    step.replaceChildren(...copyOf(screen.step));
+    shown.push(side);
   }
+  step.replaceChildren(...shown);
   dialog.querySelector(".follow-along__timer").hidden = !screen.hold;
-  if (screen.hold) view.timer = freshTimer(view);
+  if (screen.hold) view.timer = freshTimer(view, savedHolds(view));
   paintTimer(view);
   const last = index === view.screens.length - 1;
   button(view, "back").disabled = index === 0;
@@ -200,6 +269,7 @@ function show(view, index, direction) {
   const focused = document.activeElement;
   if (!dialog.contains(focused) || focused.hidden || focused.disabled) button(view, last ? "done" : "next").focus();
   dialog.querySelector(".follow-along__body").scrollTop = 0;
+  if (view.shown) fit(view);
   if (direction && matchMedia("(prefers-reduced-motion: no-preference)").matches) {
     step.animate([{ opacity: 0, transform: `translateX(${direction * 2}rem)` }, { opacity: 1, transform: "none" }], {
       duration: 200,
@@ -207,9 +277,42 @@ function show(view, index, direction) {
     });
   }
   const heading = textOf(dialog.querySelector(".follow-along__where"), "[hidden]");
-  const said = screen.otherSide ? `${dialog.querySelector(".follow-along__other-side").textContent}. ${heading}` : heading;
-  announce(view, said + ". " + (screen.otherSide ? "" : textOf(screen.step, "figure")));
+  const before = screen.kind === "handover" ? dialog.querySelector(".follow-along__other-side").textContent + ". " : "";
+  const said = textOfAll(screen.nodes);
+  announce(view, `${before}${heading}. ${said}`);
   if (view.speaking) speak(view);
+}
+
+// The drawing and the words together on one screen: the drawing shrinks (never the words)
+// until both fit, down to MIN_PICTURE_PX; what still does not fit scrolls, with a cue.
+function fit(view) {
+  const body = view.dialog.querySelector(".follow-along__body");
+  const pictures = Array.from(body.querySelectorAll(".follow-along__step .drawing__art"));
+  for (const picture of pictures) picture.style.maxHeight = "";
+  const over = body.scrollHeight - body.clientHeight;
+  if (over > 0 && pictures.length) {
+    const share = over / pictures.length;
+    for (const picture of pictures) {
+      const height = picture.getBoundingClientRect().height;
+      picture.style.maxHeight = Math.max(MIN_PICTURE_PX, Math.floor(height - share)) + "px";
+    }
+  }
+  // Words so long that even the smallest picture falls below them: the picture goes first,
+  // at two fifths of the screen, and the words scroll under it, with the cue.
+  const bottom = body.getBoundingClientRect().bottom;
+  for (const picture of pictures) {
+    if (picture.getBoundingClientRect().bottom <= bottom + 1) continue;
+    const figure = picture.closest("figure");
+    figure.parentElement.prepend(figure);
+    picture.style.maxHeight = Math.max(MIN_PICTURE_PX, Math.floor(body.clientHeight * 0.4)) + "px";
+  }
+  cue(view);
+}
+
+// The cue that the screen scrolls: shown while there is more below.
+function cue(view) {
+  const body = view.dialog.querySelector(".follow-along__body");
+  body.querySelector(".follow-along__more").hidden = body.scrollTop + body.clientHeight >= body.scrollHeight - 2;
 }
 
 function go(view, delta) {
@@ -222,9 +325,41 @@ function announce(view, text) {
 }
 
 // The hold timer, on the step that says to hold ----------------------------------------------------
+// One tap on Start runs every hold: hold, "Release" (shown, spoken, a tone), a short pause,
+// the next hold, until the last. Pause stops it at any moment; nothing starts on its own. The
+// holds done are kept for the visit, so Back, Next or closing the view never starts them again.
 
-function freshTimer(view) {
-  return { hold: 1, left: view.hold * 1000, deadline: 0, interval: 0, running: false, paused: false, released: false, halfway: false };
+function savedHolds(view) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(view.saved) || "null");
+    if (saved && saved.hold >= 1 && saved.hold <= view.holds) return saved;
+  } catch (error) {
+    // Storage refused (a private window's policy): the count lives as long as the screen.
+  }
+  return { hold: 1, finished: false };
+}
+
+function saveHolds(view) {
+  const timer = view.timer;
+  try {
+    sessionStorage.setItem(view.saved, JSON.stringify({ hold: timer.hold, finished: timer.finished }));
+  } catch (error) {
+    // As above.
+  }
+}
+
+function freshTimer(view, saved) {
+  return {
+    hold: saved.hold,
+    finished: saved.finished,
+    phase: saved.finished ? "done" : "ready", // ready, hold, release, done
+    left: saved.finished ? 0 : view.hold * 1000,
+    deadline: 0,
+    interval: 0,
+    running: false,
+    paused: false,
+    halfway: false,
+  };
 }
 
 function paintTimer(view) {
@@ -234,55 +369,71 @@ function paintTimer(view) {
   part(view, "holds").textContent = view.holds;
   part(view, "seconds").textContent = view.hold;
   part(view, "clock").textContent = Math.ceil(timer.left / 1000);
-  const finished = timer.released && timer.hold >= view.holds;
-  view.dialog.querySelector(".follow-along__release").hidden = !timer.released;
-  button(view, "start").hidden = timer.running || timer.paused || finished;
+  view.dialog.querySelector(".follow-along__release").hidden = !(timer.phase === "release" || timer.phase === "done");
+  button(view, "start").hidden = timer.running || timer.paused || timer.phase === "done";
   button(view, "pause").hidden = !timer.running;
   button(view, "resume").hidden = !timer.paused;
 }
 
 function startHold(view) {
-  const timer = view.timer;
-  if (timer.released) Object.assign(timer, { hold: timer.hold + 1, left: view.hold * 1000, released: false, halfway: false });
-  // Made in the reader's tap, so the browser lets it sound at the end of the hold.
+  // Made in the reader's tap, so the browser lets it sound at the end of each hold.
   const Audio = window.AudioContext || window.webkitAudioContext;
   if (!view.audio && Audio) view.audio = new Audio();
-  run(view);
-  announce(view, `${textOf(view.dialog.querySelector(".follow-along__hold"))}, ${view.hold} ${view.words.seconds}`);
+  beginHold(view);
 }
 
-// Runs the countdown; focus follows to Pause, as the button the reader tapped is hidden.
+function beginHold(view) {
+  const timer = view.timer;
+  Object.assign(timer, { phase: "hold", left: view.hold * 1000, halfway: false });
+  saveHolds(view);
+  run(view);
+  say(view, `${textOf(view.dialog.querySelector(".follow-along__hold"))}, ${view.hold} ${view.words.seconds}`);
+}
+
+// Runs the countdown of the phase; focus follows to Pause, as the button the reader tapped is hidden.
 function run(view) {
   const timer = view.timer;
+  const tapped = [button(view, "start"), button(view, "resume")].includes(document.activeElement);
   Object.assign(timer, { running: true, paused: false, deadline: Date.now() + timer.left });
+  clearInterval(timer.interval);
   timer.interval = setInterval(function () {
     tick(view);
   }, TICK_MS);
   paintTimer(view);
-  button(view, "pause").focus();
+  if (tapped) button(view, "pause").focus();
 }
 
 function tick(view) {
   const timer = view.timer;
   timer.left = Math.max(0, timer.deadline - Date.now());
-  if (!timer.halfway && timer.left <= view.hold * 500 && timer.left > 0) {
+  if (timer.phase === "hold" && !timer.halfway && timer.left <= view.hold * 500 && timer.left > 0) {
     timer.halfway = true;
     announce(view, view.words.halfway);
   }
-  if (timer.left === 0) endHold(view);
-  else paintTimer(view);
+  if (timer.left > 0) return paintTimer(view);
+  if (timer.phase === "hold") endHold(view);
+  else if (timer.phase === "release") {
+    timer.hold += 1;
+    beginHold(view);
+  }
 }
 
 function endHold(view) {
   const timer = view.timer;
-  clearInterval(timer.interval);
-  Object.assign(timer, { running: false, released: true });
+  const last = timer.hold >= view.holds;
   if (navigator.vibrate) navigator.vibrate(VIBRATE_MS);
   tone(view);
   const focusWasOnPause = document.activeElement === button(view, "pause");
+  if (last) {
+    clearInterval(timer.interval);
+    Object.assign(timer, { running: false, phase: "done", finished: true });
+  } else {
+    Object.assign(timer, { phase: "release", left: view.release * 1000, deadline: Date.now() + view.release * 1000 });
+  }
+  saveHolds(view);
   paintTimer(view);
-  if (focusWasOnPause) button(view, timer.hold >= view.holds ? "reset" : "start").focus();
-  announce(view, view.dialog.querySelector(".follow-along__release").textContent);
+  if (focusWasOnPause && last) button(view, "reset").focus();
+  say(view, view.dialog.querySelector(".follow-along__release").textContent);
 }
 
 function pauseHold(view) {
@@ -295,7 +446,8 @@ function pauseHold(view) {
 
 function resetHold(view) {
   stopTimer(view);
-  view.timer = freshTimer(view);
+  view.timer = freshTimer(view, { hold: 1, finished: false });
+  saveHolds(view);
   paintTimer(view);
   button(view, "start").focus();
 }
@@ -303,6 +455,15 @@ function resetHold(view) {
 function stopTimer(view) {
   if (view.timer) clearInterval(view.timer.interval);
   view.timer = null;
+}
+
+// Said to screen readers, and aloud where the browser can speak: the reader's hands are busy.
+function say(view, text) {
+  announce(view, text);
+  if (!canSpeak()) return;
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = document.documentElement.lang || "en";
+  speechSynthesis.speak(utterance);
 }
 
 // A soft tone from the browser's own synthesiser: no sound file, no network.
@@ -330,7 +491,7 @@ function canSpeak() {
 
 function speak(view) {
   const screen = view.screens[view.index];
-  const text = screen.otherSide ? view.dialog.querySelector(".follow-along__status").textContent : textOf(screen.step, "figure");
+  const text = screen.kind === "step" ? textOfAll(screen.nodes) : view.dialog.querySelector(".follow-along__status").textContent;
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = document.documentElement.lang || "en";
   speechSynthesis.cancel();
@@ -395,6 +556,12 @@ function wire(view) {
   });
   // Swipe: pointer events, so touch, pen and mouse all work; vertical moves still scroll the step.
   const body = dialog.querySelector(".follow-along__body");
+  body.addEventListener("scroll", function () {
+    cue(view);
+  });
+  window.addEventListener("resize", function () {
+    if (active === view) fit(view);
+  });
   let from = null;
   body.addEventListener("pointerdown", function (event) {
     from = event.isPrimary ? { x: event.clientX, y: event.clientY } : null;
@@ -428,6 +595,11 @@ function finish(closed) {
   if (closed.leaving) return;
   const screen = closed.screens[closed.index];
   const place = { path: location.pathname, section: screen.section, index: screen.index };
+  if (closed.timer && closed.timer.phase !== "done") {
+    // Closed mid-hold: that hold starts again next time; the holds before it stay done.
+    closed.timer.finished = false;
+    saveHolds(closed);
+  }
   if (closed.pushed) {
     returnTo = place; // shown once the entry the view added is gone
     history.back();
@@ -443,7 +615,7 @@ function comeBack(place) {
 
 // The reader is back on the page, at the step they were on.
 function showInPage(place) {
-  const step = stepsUnder(place.section)[place.index];
+  const step = place.index < 0 ? document.getElementById(place.section) : stepsUnder(place.section)[place.index];
   if (!step) return;
   step.tabIndex = -1;
   step.scrollIntoView({ block: "center" });

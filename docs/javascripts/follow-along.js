@@ -13,7 +13,8 @@
     if (!template || "buttons" in template.dataset) return;
     template.dataset.buttons = "";
     for (const run of template.content.querySelectorAll(".follow-along__run")) {
-      const heading = document.getElementById(run.dataset.steps);
+      // A variation's button goes by the variation's heading.
+      const heading = document.getElementById(run.dataset.intro || run.dataset.steps);
       if (heading) addButton(template, run, heading);
     }
   });
