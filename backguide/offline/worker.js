@@ -157,9 +157,10 @@ self.addEventListener("message", function (event) {
   // A page asks which version it is on; the answer says whether a newer one is there.
   if (event.data && event.data.type === "version" && event.source) {
     event.waitUntil(
-      state().then(function (known) {
+      state().then(async function (known) {
         const mine = known.pinned[event.source.id] || CACHE;
         event.source.postMessage({ type: mine === CACHE ? "current" : "updated", version: VERSION });
+        await dropUnused(known); // a page that asks is a page loaded: the one it replaced may be gone
       })
     );
   }
@@ -209,6 +210,7 @@ async function keepOnDemand(cache, url, response) {
 
 // In the background, at most once a minute: a new sw.js means a new version to install.
 async function checkForUpdate(known) {
+  await dropUnused(known);
   const now = Date.now();
   if (now - lastUpdate < UPDATE_EVERY_MS) return;
   lastUpdate = now;
@@ -217,5 +219,4 @@ async function checkForUpdate(known) {
   } catch (offline) {
     // No network: this version goes on serving.
   }
-  await dropUnused(known);
 }
