@@ -110,3 +110,20 @@ def test_build_site_stops_when_the_list_and_the_site_disagree(copy: Path) -> Non
     help_page.write_text(help_page.read_text().replace("</article>", '<img src="../assets/cards/help.png" alt=""></article>', 1))
     with pytest.raises(ShipError, match=r"offline: site/help/index.html loads assets/cards/help.png, which is not precached"):
         offline_worker(copy)
+
+
+def test_the_audit_misses_a_manifest_that_cannot_install(site: Path) -> None:
+    """audit/offline.py judges the manifest as Chromium parsed it; each missing field is a miss."""
+    from audit.offline import manifest_misses
+
+    manifest = json.loads((site / app.MANIFEST).read_text())
+    assert manifest_misses(manifest, []) == []
+    broken = {**manifest, "display": "browser", "icons": manifest["icons"][:1]}
+    del broken["short_name"]
+    assert manifest_misses(broken, [{"message": "property 'start_url' ignored"}]) == [
+        "manifest: property 'start_url' ignored",
+        "manifest: no short_name",
+        "manifest: display is 'browser', not 'standalone'",
+        "manifest: no any icon of 512x512",
+        "manifest: no maskable icon of 512x512",
+    ]
