@@ -67,7 +67,13 @@ async function fetchChecked(path, hash) {
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   const body = await response.arrayBuffer();
   if ((await sha256(body)) !== hash) throw new Error(`${path} is not the file of version ${VERSION}`);
-  return new Response(body, { status: 200, statusText: "OK", headers: response.headers });
+  return stored(body, response);
+}
+
+// A response to keep: the bytes as the page reads them, with their type. The server's other
+// headers (its Content-Encoding, its length before decoding) would not describe these bytes.
+function stored(body, response) {
+  return new Response(body, { status: 200, statusText: "OK", headers: { "Content-Type": response.headers.get("Content-Type") || "" } });
 }
 
 self.addEventListener("install", function (event) {
@@ -205,7 +211,7 @@ async function keepOnDemand(cache, url, response) {
   const hash = list.onDemand[path] || list.onDemand[path + "index.html"];
   if (!hash) return;
   const body = await response.arrayBuffer();
-  if ((await sha256(body)) === hash) await cache.put(key(url), new Response(body, { headers: response.headers }));
+  if ((await sha256(body)) === hash) await cache.put(key(url), stored(body, response));
 }
 
 // In the background, at most once a minute: a new sw.js means a new version to install.
