@@ -32,6 +32,7 @@ WORKER = "sw.js"  # at the site's root, so its scope is the whole site
 LIST = "offline-files.json"
 OFFLINE_PAGE = "offline/"  # docs/offline.md: what a page the device never saved opens, with no signal
 TEMPLATE = Path(__file__).with_name("worker.js")
+RETIRE = Path(__file__).with_name("retire.js")  # what `make serve` answers at /sw.js (hooks/offline.py)
 
 # What a reader needs with no signal, by path below the site root (fnmatch: * spans folders).
 PRECACHE = (
