@@ -142,8 +142,11 @@ self.addEventListener("activate", function (event) {
   );
 });
 
-// Old versions go once no open page uses them.
+// Old versions go once no open page uses them. Only the active worker deletes, and not while
+// a newer one installs: an older worker would otherwise take the newer one's cache for unused.
 async function dropUnused(known) {
+  const registration = self.registration;
+  if (registration.installing || registration.waiting || registration.active !== self.serviceWorker) return;
   const open = new Set((await self.clients.matchAll({ type: "window", includeUncontrolled: true })).map((client) => client.id));
   let changed = false;
   for (const id of Object.keys(known.pinned)) {

@@ -159,7 +159,12 @@ def test_a_new_deploy_is_picked_up_and_the_old_cache_deleted(context, served, si
         context.set_offline(True)
         page.locator("[data-update-reload]").click()  # the reader asks for the new version
         page.wait_for_load_state("load")
-        wait_until(page, "name => [...document.styleSheets].some(s => s.href && s.href.endsWith(name))", sheet_b)
+        try:
+            wait_until(page, "name => [...document.styleSheets].some(s => s.href && s.href.endsWith(name))", sheet_b)
+        except AssertionError:
+            state = page.evaluate("""async () => ({sheets: [...document.styleSheets].map(s => s.href), where: location.href,
+              caches: await caches.keys(), note: document.querySelector('[data-update-note]') && document.querySelector('[data-update-note]').hidden}))""")
+            raise AssertionError(f"after the reload, not version B ({sheet_b}): {state}") from None
         assert page.evaluate("() => getComputedStyle(document.querySelector('article h1')).letterSpacing") != "normal"
         wait_until(page, "old => caches.keys().then(names => names.every(name => !old.includes(name) || name === 'backguide-state'))", old)
     finally:
