@@ -6,6 +6,6 @@
   with their content hashes, and the service worker (`worker.js`, served as /sw.js) that
   keeps one version of them in the browser; `check` fails the build when a shipped file is
   missing from the list or differs from it.
-- `register.js` is not here: the worker is registered by docs/javascripts/follow-along.js,
+- The worker is registered by docs/javascripts/share.js, the script every page loads,
   after the page has loaded (README, "Offline").
 """

@@ -8,7 +8,7 @@
 //   install, so a cache never holds two versions.
 // - Each page (tab) is served from the version it was opened with, to its end: a tab left
 //   open across a deploy keeps its version's pages, scripts and styles, and the next page
-//   load opens the new one. A page asks to be told of the update (follow-along.js shows a
+//   load opens the new one. A page asks to be told of the update (share.js shows a
 //   small note, never during a hold).
 // - Cache first: a file of the version is answered from its cache, with no request at all.
 //   Each page load asks the server, in the background, whether there is a new version.
