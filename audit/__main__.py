@@ -25,6 +25,7 @@ from audit.browser import BrowserChecks, chromium_browser
 from audit.html_checker import check_html
 from audit.lighthouse import audit_page
 from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
+from audit.offline import check_offline
 from audit.pages import Page, site_pages
 from audit.report import PageReport, summary
 from audit.review_dates import clinician_review_report, reference_report, review_report
@@ -104,6 +105,11 @@ def main() -> int:
                     misses["Privacy"] += found.privacy
                     misses["CSP"] += found.csp
                     misses["Errors"] += found.errors
+                # Installable, and a second visit answered by the service worker (audit/offline.py).
+                # The 404 page is not one a reader opens, so it is left for first use, not saved.
+                offline = check_offline(running, chromium, base_url, [page.path for page in readable if not page.path.endswith(".html")],
+                                        Path(scratch) / "chromium-profile")
+                log(offline.report())
             if not options.no_lighthouse:
                 for number, page in enumerate(readable, start=1):
                     log(f"Lighthouse {number}/{len(readable)}: {page.name}")
@@ -130,12 +136,13 @@ def main() -> int:
 
     ordered = [reports[page.path] for page in pages]
     print(summary(ordered))
+    print(offline.report())
     print(review_report(ROOT / "docs", datetime.date.today()))
     print(clinician_review_report((ROOT / "CONTENT.md").read_text(encoding="utf-8")))
     print(grade_report((ROOT / "CONTENT.md").read_text(encoding="utf-8")))
     print(reference_report(datetime.date.today()))
     log(f"Audit took {time.monotonic() - started:.0f} s")
-    return 1 if any(report.all_misses() for report in ordered) else 0
+    return 1 if any(report.all_misses() for report in ordered) or offline.misses else 0
 
 
 if __name__ == "__main__":

@@ -127,7 +127,7 @@ def prose_blocks(content: html.Node) -> list[str]:
 def shown_texts(page_html: str) -> list[str]:
     """Everything a reader meets on a built page that is not a label: the body's prose (with
     its templates', which scripts show), the page's descriptions (search results and link previews), image alt texts and SVG titles in
-    the body, and the footer's copyright line."""
+    the body, the footer's copyright line and the update note."""
     root = html.parse(page_html)
     body = html.article(root)
     texts = prose_blocks(body)
@@ -140,6 +140,8 @@ def shown_texts(page_html: str) -> list[str]:
     texts += [html.text(node) for fragment in body.template_fragments() for node in fragment.css("svg title, svg desc")]
     texts += [html.text(node) for node in body.css(".facts-line__value")]
     texts += [html.text(node) for node in root.css(".md-copyright")]
+    # The update note a script shows in a tab opened before a new version (overrides/main.html).
+    texts += [html.text(node) for node in root.css(".update-note p, .update-note button")]
     return [" ".join(text.split()) for text in texts if text.strip()]
 
 

@@ -91,6 +91,12 @@ def index_folder(site_dir: Path) -> int:
     return page_count(site_dir)
 
 
+def searchable(pages: Iterable[SourcePage]) -> list[SourcePage]:
+    """The pages search answers with: all but those whose front matter says `search: {exclude: true}`
+    (Material's key), such as the offline page, which answers no question a reader types."""
+    return [page for page in pages if not (isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude"))]
+
+
 def index_site(site_dir: Path, pages: Iterable[SourcePage]) -> int:
     """Index the built pages of these source pages into SITE/pagefind/; returns the page count.
 
@@ -99,7 +105,7 @@ def index_site(site_dir: Path, pages: Iterable[SourcePage]) -> int:
     as readers get them.
     """
     with tempfile.TemporaryDirectory(prefix="pagefind-pages-") as prepared:
-        for page in pages:
+        for page in searchable(pages):
             built = built_page(site_dir, page.src_uri)
             copy = built_page(Path(prepared), page.src_uri)
             copy.parent.mkdir(parents=True, exist_ok=True)

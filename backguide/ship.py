@@ -24,6 +24,7 @@ from pathlib import Path
 
 from backguide import optimise
 from backguide.check_site import check_site
+from backguide.offline import precache
 from backguide.rules import Problem
 
 
@@ -37,6 +38,7 @@ class Shipped:
     optimised: optimise.Optimised | None  # None when the optimiser was skipped or found no stylesheet
     skipped: str | None  # why the optimiser did not run, on a machine where it is optional
     checked: int  # pages check-site judged
+    offline: precache.Offline | None = None  # the service worker's list of files
 
     @property
     def ships_as_built(self) -> bool:
@@ -45,6 +47,8 @@ class Shipped:
 
     def report(self) -> list[str]:
         lines = [str(self.optimised)] if self.optimised else []
+        if self.offline:
+            lines.append(str(self.offline))
         if self.skipped:
             lines.append(f"optimise: skipped, so this is not the site that ships: {self.skipped}")
         lines.append(f"check-site: {self.checked} pages of {self.site} pass the safety rules")
@@ -58,6 +62,7 @@ def build_site(site_dir: Path, *, config_file: Path = Path("mkdocs.yml"), site_u
     try:
         docs_dir = mkdocs_build(config_file, scratch, **({"site_url": site_url} if site_url else {}))
         optimised, skipped = optimise_or_skip(scratch)
+        offline = offline_worker(scratch)
         checked, problems = check_site(scratch, docs_dir.parent)
         if problems or not checked:
             raise ShipError(check_site_message(problems, checked, docs_dir))
@@ -66,7 +71,7 @@ def build_site(site_dir: Path, *, config_file: Path = Path("mkdocs.yml"), site_u
         raise
     shutil.rmtree(site_dir, ignore_errors=True)
     scratch.rename(site_dir)
-    return Shipped(site_dir, optimised, skipped, checked)
+    return Shipped(site_dir, optimised, skipped, checked, offline)
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, **overrides) -> Path:
@@ -95,6 +100,18 @@ def optimise_or_skip(site: Path) -> tuple[optimise.Optimised | None, str | None]
         return None, str(missing)
     except RuntimeError as failed:
         raise ShipError(f"optimise: {failed}") from None
+
+
+def offline_worker(site: Path) -> precache.Offline:
+    """The service worker and its list of files, made from the pages as they ship (after the
+    optimiser rewrote them); the build stops if the list and the site disagree."""
+    try:
+        offline = precache.write_worker(site)
+    except precache.OfflineError as error:
+        raise ShipError(f"offline: {error}") from None
+    if problems := precache.check(site):
+        raise ShipError("\n".join([*(f"offline: {problem}" for problem in problems), f"offline: {len(problems)} problem(s)"]))
+    return offline
 
 
 def check_site_message(problems: list[Problem], checked: int, docs_dir: Path) -> str:

@@ -14,7 +14,11 @@ its CSS and policy, and the build would take hours. Per page, over every themed 
 - first view: gzipped bytes of the page, its stylesheets and the scripts it starts, on a first
   visit with nothing cached;
 - repeat view: gzipped bytes of another page later in the same visit, when the files whose
-  names have not changed come from the browser's cache.
+  names have not changed come from the browser's cache;
+- precache: what the service worker saves on a first visit so the whole guide works offline
+  (backguide/offline/precache.py): every page and short link, the scripts and styles, and
+  Pagefind's engine and index; its size on the device, gzipped as a compressing server sends
+  it, and the list of files and hashes the worker reads.
 """
 
 from __future__ import annotations
@@ -50,7 +54,11 @@ def generated_project(dest: Path, method_pages: int) -> Path:
         (methods / f"{name}.md").write_text(chair.replace("method: 1", f"method: {number}"))
         (methods / f"{name}.poses.yml").write_text(poses)
     config = dest / "mkdocs.yml"
-    config.write_text(config.read_text() + "\nnot_in_nav: |\n  /methods/generated-*.md\n")
+    text = config.read_text()
+    if "\nnot_in_nav: |\n" in text:  # the project keeps pages out of the nav already (the offline page)
+        config.write_text(text.replace("\nnot_in_nav: |\n", "\nnot_in_nav: |\n  /methods/generated-*.md\n", 1))
+    else:
+        config.write_text(text + "\nnot_in_nav: |\n  /methods/generated-*.md\n")
     # Published, as an author publishes a page: its addresses listed, so the build keeps them working.
     urls = dest / "docs" / "published_urls.txt"
     generated = current_urls([(f"methods/{name}.md", chair) for name in names], [])
@@ -99,28 +107,32 @@ def measure(site: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--sizes", default="5,100,1000")  # 5: today's guide
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     print("Per page, as the site grows (built as it ships; averages over every themed page; gzip level 6)")
     print(f"{'method pages':>12} {'pages':>6} {'policy B/page':>14} {'(largest)':>10} {'CSS KB/page':>12}"
-          f" {'first view KB':>14} {'repeat view KB':>15} {'build':>7}")
+          f" {'first view KB':>14} {'repeat view KB':>15} {'precache KB':>12} {'(gzipped)':>10} {'(list KB)':>10} {'build':>7}")
     for size in (int(part) for part in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             config = generated_project(Path(tmp) / "project", size)
             start = time.monotonic()
             try:
-                build_site(Path(tmp) / "site", config_file=config)
+                shipped = build_site(Path(tmp) / "site", config_file=config)
             except Abort as stopped:  # say why, rather than end with no figures and no reason
                 raise SystemExit(f"site_scale: the {size}-page build stopped: {stopped.__context__ or stopped}") from None
             seconds = time.monotonic() - start
             figures = measure(Path(tmp) / "site")
+            offline = shipped.offline
         print(f"{size:>12} {figures['pages']:>6} {figures['policy']:>14.0f} {figures['policy_max']:>10}"
               f" {figures['css'] / 1024:>12.1f} {figures['first'] / 1024:>14.1f} {figures['repeat'] / 1024:>15.1f}"
+              f" {offline.precache_bytes / 1024:>12.0f} {offline.precache_gzipped / 1024:>10.0f} {offline.list_bytes / 1024:>10.0f}"
               f" {seconds:>6.0f}s")
     print("The policy allows styles from the site's own files ('self') and hashes only the page's own")
     print("inline scripts, so it stays the same size; the one stylesheet, named by its content, is")
-    print("downloaded once a visit, and a repeat view is the page alone.")
+    print("downloaded once a visit, and a repeat view is the page alone. The precache grows with the")
+    print("pages and their search fragments (aim: under 1.5 MB for today's guide); on a second visit")
+    print("the worker answers every page from it, with no request.")
 
 
 if __name__ == "__main__":

@@ -145,6 +145,8 @@ def test_content_md_lists_only_what_the_site_shows(site: Path) -> None:
         shown |= set(page_sentences(page_html)) | set(headings(page_html))
     # What search's urgent answer adds to the NHS's words, from the data it ships with.
     shown |= set(urgent_answer.answer_texts(json.loads((site / urgent_answer.OUTPUT).read_text())))
+    # The home screen's label, from the web app manifest (backguide/offline/app.py).
+    shown.add(json.loads((site / "manifest.webmanifest").read_text())["short_name"])
     stale = [sentence for sentence in listed(CONTENT_MD.read_text()).all() if sentence not in shown]
     assert stale == [], "CONTENT.md lists text no page shows; remove it or fix its wording"
 
@@ -379,10 +381,17 @@ def nav_pages(nav: list) -> list[str]:
     return pages
 
 
+def not_in_nav(config: dict) -> list[str]:
+    """The pages mkdocs.yml's not_in_nav keeps out of the menu on purpose (the offline page)."""
+    patterns = [line.strip().removeprefix("/") for line in (config.get("not_in_nav") or "").splitlines() if line.strip()]
+    return [page for page in PAGES if page in patterns]
+
+
 def test_nav_lists_every_page() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
     listed = nav_pages(config["nav"])
-    assert sorted(listed) == PAGES
+    assert not_in_nav(config) == ["offline.md"]
+    assert sorted(listed + not_in_nav(config)) == PAGES
     assert set(METHOD_PAGES) <= set(listed)
 
 
@@ -448,8 +457,9 @@ def test_a_page_missing_from_the_nav_is_caught() -> None:
     methods = next(item for item in config["nav"] if "Methods" in item)["Methods"]
     methods.remove(next(item for item in methods if "methods/chair.md" in item.values()))
     listed = nav_pages(config["nav"])
-    assert "methods/chair.md" not in listed and sorted(listed) != PAGES
-    assert sorted(nav_pages(yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"])) == PAGES
+    assert "methods/chair.md" not in listed and sorted(listed + not_in_nav(config)) != PAGES
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert sorted(nav_pages(config["nav"]) + not_in_nav(config)) == PAGES
 
 
 def option_sections(page_html: str) -> dict[str, list[html.Node]]:

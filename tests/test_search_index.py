@@ -11,7 +11,7 @@ from pathlib import Path
 from project import ROOT
 
 from backguide.html import article, attribute, parse, text
-from backguide.search import SHARED_SECTION_WEIGHT, for_index, indexed_pages, page_count
+from backguide.search import SHARED_SECTION_WEIGHT, for_index, indexed_pages, page_count, searchable
 from backguide.site import built_page, page_url, source_pages
 
 
@@ -21,14 +21,15 @@ def glued_words(text: str) -> list[str]:
 
 
 def test_every_page_from_docs_is_indexed_and_nothing_else(site: Path) -> None:
-    """Not the short links' redirect pages, nor the 404 page: they answer nothing."""
-    expected = sorted(page_url(page.src_uri) for page in source_pages(ROOT / "docs"))
+    """Not the short links' redirect pages, nor the 404 page, nor the offline page: they answer nothing."""
+    expected = sorted(page_url(page.src_uri) for page in searchable(source_pages(ROOT / "docs")))
+    assert "/offline/" not in expected and len(expected) == len(source_pages(ROOT / "docs")) - 1
     assert [record["url"] for record in indexed_pages(site)] == expected
 
 
 def test_the_index_lists_every_article_and_section_the_site_has(site: Path) -> None:
     """Read from the built pages, not from what was handed to Pagefind: nothing is lost on the way."""
-    pages = source_pages(ROOT / "docs")
+    pages = searchable(source_pages(ROOT / "docs"))
     expected = {}
     for page in pages:
         content = article(parse(built_page(site, page.src_uri).read_text(encoding="utf-8")))

@@ -46,3 +46,51 @@
     }, CONFIRM_FOR_MS);
   }
 })();
+
+// Offline after one visit (backguide/offline/): the service worker at the site's root,
+// registered here, in the script every page loads (follow-along.js keeps to its size budget),
+// once the page has loaded, so a first visit's first paint never waits on it. A tab
+// opened before an update keeps its version; the worker says so, and the note offers the new
+// one, but never while the view is open: a reader mid-hold is not interrupted.
+(function () {
+  const WORKER = new URL("../sw.js", document.currentScript.src);
+  if (!("serviceWorker" in navigator) || WORKER.origin !== location.origin) return;
+  const workers = navigator.serviceWorker;
+  let updated = false;
+
+  function register() {
+    workers.register(WORKER.href).catch(function () {}); // none under `make serve`: the guide works online
+  }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+
+  workers.addEventListener("message", function (event) {
+    if (event.data && event.data.type === "updated") {
+      updated = true;
+      showUpdate();
+    }
+  });
+  // Once per page, instant navigation's too: is this tab's version still the newest?
+  document$.subscribe(function () {
+    if (workers.controller) workers.controller.postMessage({ type: "version" });
+  });
+  // The view is a <dialog>: its close event, heard on the way down, lets the note show.
+  document.addEventListener("close", showUpdate, true);
+
+  function showUpdate() {
+    const note = document.querySelector("[data-update-note]");
+    if (!updated || !note || "dismissed" in note.dataset || document.querySelector(".follow-along__view[open]")) return;
+    note.hidden = false;
+  }
+
+  document.addEventListener("click", function (event) {
+    const target = event.target instanceof Element ? event.target : null;
+    const note = target && target.closest("[data-update-note]");
+    if (!note) return;
+    if (target.closest("[data-update-reload]")) location.reload();
+    if (target.closest("[data-update-dismiss]")) {
+      note.dataset.dismissed = "";
+      note.hidden = true;
+    }
+  });
+})();

@@ -42,7 +42,9 @@ def test_a_tab_keeps_every_page_styled_across_a_deploy(browser, base_url: str, s
     sheet_a, sheet_b = site_sheet(site).name, site_sheet(build_b).name
     assert sheet_a != sheet_b and not (build_b / "assets" / "stylesheets" / sheet_a).exists()
 
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+    # Without the service worker: a browser that has none, or a first visit before it saved the
+    # guide. With it, the tab keeps its own version to its end (tests/browser/test_offline.py).
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800}, service_workers="block")
     violations: list[str] = []
     context.expose_function("reportCspViolation", lambda violation: violations.append(violation))
     context.add_init_script(REPORT_VIOLATIONS)
