@@ -82,11 +82,11 @@ def main_pose(drawings: Mapping[str, Drawing] | Exception | None) -> Pose | None
     return main.pose if main else None
 
 
-def pictures(by_page: Mapping[str, Mapping[str, Drawing] | Exception]) -> dict[str, str]:
-    """Each page's main drawing as a small picture, by the page's src_uri; a page whose poses are broken has none."""
+def pictures(by_page: Mapping[str, Mapping[str, Drawing] | Exception | None]) -> dict[str, str]:
+    """Each page's main drawing as a small picture, by the page's src_uri; a page whose poses are broken (None) has none."""
     found = {}
     for src_uri, drawings in by_page.items():
-        main = None if isinstance(drawings, Exception) else main_drawing(drawings)
+        main = main_drawing(drawings) if drawings and not isinstance(drawings, Exception) else None
         if main:
             found[src_uri] = main.thumbnail()
     return found
