@@ -30,6 +30,7 @@ from backguide.blocks import (
     is_admonition,
     same_title,
     title_of,
+    words,
 )
 from backguide.content import normalize
 from backguide.facts import FACTS, FREE_TEXT_LIMIT, OPTION_FACTS, Fact
@@ -328,10 +329,32 @@ def check_warnings(root: html.Node | str, meta: Mapping[str, Any], broken_includ
     step_position = order[first_step.mem_id] if first_step is not None else len(order)
     boxes = _boxes(nodes)
     rules = [rule for rule in required_warnings(meta) if rule.include not in broken]
+    late, whole = [], []
     for rule in rules:
         problem = _check_warning(rule, boxes, order, step_position, root, on_method_page=True)
-        if problem:
+        if problem is _AFTER_THE_FIRST_STEP:
+            late.append(rule)
+        elif problem:
             problems.append(problem)
+        if problem is None or problem is _AFTER_THE_FIRST_STEP:
+            whole.append(rule)
+    if late:
+        # One line, naming what stands above the warnings: moving the includes out of the
+        # panel instead would leave the warnings outside it and the step above the heading.
+        heading = first_step.tag in HEADINGS
+        what = f"the heading '{clip(words(first_step))}'" if heading else describe(first_step)
+        problems.append(
+            f"{what} comes before the safety warnings ({', '.join(repr(rule.title) for rule in late)}), so a reader"
+            " meets a step first; move it, and everything after it that is a step, below the safety panel:"
+            " a method page starts with  ## Before you start {#before-you-start}  and the panel"
+        )
+    if outside := [rule for rule in whole if (box := _box_of(rule, boxes)) is not None and not _in_panel(box)]:
+        problems.append(
+            f"the {', '.join(repr(rule.title) for rule in outside)} warning{'s are' if len(outside) > 1 else ' is'}"
+            f" outside the safety panel; put {'their includes' if len(outside) > 1 else 'its include'} inside"
+            f"  <div class=\"{PANEL_CLASS}\" markdown>  under  ## Before you start {{#before-you-start}},"
+            " as README's \"Adding a method page\" shows"
+        )
     # Content above the warnings is judged once they are all there and above the steps: until
     # then the steps themselves stand above them, and that is reported already.
     if not problems:
@@ -368,7 +391,7 @@ def _check_warning(
     titled = [node for node in boxes if same_title(title_of(node), rule.title)]
     if not titled:
         if on_method_page:
-            return f"the '{rule.title}' warning is missing above the first step; add  {fix}  before the steps"
+            return f"the '{rule.title}' warning is missing above the first step; add  {fix}  inside the safety panel, before the steps"
         return f"the '{rule.title}' warning is missing; add  {fix}  to the page"
     if len(titled) > 1:
         return (
@@ -400,8 +423,21 @@ def _check_warning(
             f" use  {fix}  unchanged, and write anything else outside the box"
         )
     if order[box.mem_id] > first_step:
-        return f"the '{rule.title}' warning comes after the first step; move  {fix}  above the steps"
+        return _AFTER_THE_FIRST_STEP
     return None
+
+
+# A warning that is whole but stands after the first step: reported once for all (check_warnings).
+_AFTER_THE_FIRST_STEP = "after the first step"
+
+
+def _box_of(rule: RequiredWarning, boxes: list[html.Node]) -> html.Node | None:
+    titled = [node for node in boxes if same_title(title_of(node), rule.title)]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _in_panel(box: html.Node) -> bool:
+    return any(is_panel(ancestor) for ancestor in html.ancestors(box))
 
 
 def _is_seen(node: html.Node) -> bool:
