@@ -94,7 +94,7 @@ def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_p
     assert gate_error(tmp_path / "mkdocs.yml", tmp_path / "site") == (
         "Cannot publish yet, 1 file to fix:\n"
         f"  {page.relative_to(ROOT).as_posix()}: the 'Stop if it hurts' warning is missing above the first step;"
-        ' add  --8<-- "stop-if-painful.md"  before the steps'
+        ' add  --8<-- "stop-if-painful.md"  inside the safety panel, before the steps'
     )
 
 
