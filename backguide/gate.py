@@ -43,6 +43,7 @@ from backguide.rules import (
     RequiredWarning,
     check_description,
     check_front_matter,
+    check_title,
     check_page_warnings,
     check_warnings,
 )
@@ -75,7 +76,7 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
     if page.is_method:
         content_html, view_messages = take_view(content_html, page.meta, page.url)
     root = html.content(content_html)
-    messages = check_markup(root) + check_pain_phrases(root) + view_messages
+    messages = check_markup(root) + check_pain_phrases(root) + view_messages + check_title(page.meta, page.is_method)
     if checks.source_text is not None and checks.listed is not None:
         messages += check_sentences(root, path, checks.source_text, checks.listed)
     if checks.descriptions is not None:

@@ -203,6 +203,58 @@ def check_front_matter(meta: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+# The site's titles are in Title Case, as the owner's are ("Method 1: Cracking Your Back Using a
+# Chair", "When to Get Help"): every word capitalised but these, unless one starts the title
+# or follows its colon.
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "with"}
+)
+
+
+def title_case(title: str) -> str:
+    """The title as the site writes titles: Title Case, small words lower-case inside it."""
+    words = title.split(" ")
+    out = []
+    starts = True
+    for word in words:
+        if not word:
+            out.append(word)
+            continue
+        bare = word.strip("\"'“”‘’()")
+        if not starts and bare.lower() in TITLE_SMALL_WORDS:
+            out.append(word.replace(bare, bare.lower(), 1))
+        elif bare[:1].isalpha() and bare[:1].islower():
+            out.append(word.replace(bare, bare[:1].upper() + bare[1:], 1))
+        else:
+            out.append(word)
+        starts = word.endswith(":")
+    return " ".join(out)
+
+
+def check_title(meta: Mapping[str, Any], is_method: bool) -> list[str]:
+    """The title in the site's style: Title Case, and a method page's "Method N: " with its number."""
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return []  # check_front_matter says it is missing
+    title = " ".join(title.split())
+    method = meta.get("method")
+    wanted = title_case(title)
+    prefix = re.match(r"method\s*(\d+)\s*[:.\-–]?\s*", title, re.IGNORECASE)
+    if is_method and isinstance(method, int) and not isinstance(method, bool):
+        rest = title[prefix.end():] if prefix else title
+        wanted = f"Method {method}: " + title_case(rest[:1].upper() + rest[1:])
+    if wanted == title:
+        return []
+    why = "a method page's title starts  Method N:  with its number, then" if is_method and isinstance(method, int) else "titles are"
+    fix = f"write  title: \"{wanted}\""
+    if prefix and isinstance(method, int) and prefix.group(1) != str(method):
+        fix += f"  (or change  method: {method}  if that number is the wrong one)"
+    return [
+        f"front matter 'title' \"{title}\" breaks the site's title style ({why} in Title Case: each word capitalised"
+        f" except a, an, the, and, or, of, on, to and the like inside the title); {fix}"
+    ]
+
+
 def _check_fact(fact: Fact, value: Any, where: str) -> list[str]:
     """One fact's value against the facts table; `where` names it in the message."""
     if fact.vocabulary is None:

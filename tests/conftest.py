@@ -12,6 +12,7 @@ so it fails with the skip's reason.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     A server found is stopped, and the run fails.
     """
     leftovers = processes.leftover_servers([ROOT, *_TEMP_ROOTS])
+    # Every temporary folder this run's tests made goes with it, passed or failed. (pytest's own
+    # `tmp_path_retention_policy = none` would do it, but leaves the folder unlocked, and a
+    # second run meanwhile, such as the integrator's, would delete it under this one.)
+    for folder in _TEMP_ROOTS:
+        shutil.rmtree(folder, ignore_errors=True)
     if leftovers:
         for line in leftovers:
             os.kill(int(line.split()[0]), 9)
