@@ -407,9 +407,10 @@ def check_warnings(root: html.Node | str, meta: Mapping[str, Any], broken_includ
             f"  <div class=\"{PANEL_CLASS}\" markdown>  under  ## Before you start {{#before-you-start}},"
             " as README's \"Adding a method page\" shows"
         )
-    # Content above the warnings is judged once they are all there and above the steps: until
-    # then the steps themselves stand above them, and that is reported already.
-    if not problems:
+    # Content above the warnings is judged once they are above the steps: until then the steps
+    # themselves stand above them, and that is reported already. With a warning missing, what
+    # stands above the safety panel is reported too, so that adding the warning is the last fix.
+    if not late and all(" is missing " in problem for problem in problems):
         problems += _before_the_warnings(root, boxes, required_warnings(meta))
     problems += _panel_problems(root)
     return problems
@@ -575,11 +576,12 @@ def _before_the_warnings(root: html.Node, boxes: list[html.Node], rules: list[Re
     """Before the first required warning only headings that are not steps: nothing a reader could act on."""
     titles = [rule.title for rule in rules]
     required = {box.mem_id for box in boxes if any(same_title(title_of(box), title) for title in titles)}
+    required |= {node.mem_id for node in _top_level(root) if is_panel(node)}
     if not required:
         return []  # the missing warnings are reported one by one
     problems = []
     for node in _top_level(root):
-        if _holds(node, required):
+        if node.mem_id in required or _holds(node, required):
             break
         if node.tag in HEADINGS and not NUMBERED.match(html.text(node)):
             continue

@@ -120,8 +120,9 @@ def test_serve_shows_a_refused_page_keeps_serving_and_recovers(tmp_path: Path) -
         again = log.wait_for("docs/methods/chair.md: the 'Stop if it hurts' warning is missing", after=built + 1)
         log.wait_for("Reloading browsers", after=again)
 
-        fixed = '## Before you start {#before-you-start}\n\n--8<-- "stop-if-painful.md"\n'
-        page.write_text(page.read_text().replace("## Before you start {#before-you-start}\n", fixed))
+        # What the message says: the include, back inside the safety panel.
+        panel = '<div class="safety-panel" markdown>\n'
+        page.write_text(page.read_text().replace(panel, panel + '\n--8<-- "stop-if-painful.md"\n', 1))
         deadline = time.monotonic() + 180
         while "This page cannot be published yet" in fetch(port, "/methods/chair/") and time.monotonic() < deadline:
             time.sleep(0.2)

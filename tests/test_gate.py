@@ -125,7 +125,8 @@ def test_the_gate_stops_the_command_line_build_in_every_mode(flags: list[str], t
 # Each refusal's fix, applied: the message leads to a page that passes -----------------------------
 #
 # A case whose build is refused brings `fix/`: the files an author has after doing what the
-# message says, laid over the case (fix/docs/methods/chair.md replaces docs/methods/chair.md).
+# message says, laid over the case (fix/docs/methods/chair.md replaces docs/methods/chair.md;
+# an empty fix/docs/methods/quick.html.deleted deletes docs/methods/quick.html).
 # The fixed case must build. A refused case without `fix/` is listed in WITHOUT_A_FIX until
 # someone writes its fix; a case that gains one leaves the list.
 
@@ -150,5 +151,8 @@ def test_doing_what_the_message_says_makes_a_page_that_passes(case: Path, tmp_pa
     fixed = tmp_path / "case"
     shutil.copytree(case, fixed, ignore=shutil.ignore_patterns("fix"))
     shutil.copytree(case / "fix", fixed, dirs_exist_ok=True)
+    for marker in fixed.rglob("*.deleted"):  # fix/docs/methods/quick.html.deleted: the fix deletes that file
+        marker.with_suffix("").unlink()
+        marker.unlink()
     config_file = case_site(fixed, tmp_path / "project")
     build_site(config_file, tmp_path / "site", **case_overrides(config_file))

@@ -60,6 +60,15 @@ MISSING_STOP = (
 )
 
 
+def test_with_a_warning_missing_what_stands_above_the_panel_is_named_too() -> None:
+    """Adding the missing warning is then the last fix, not the first of two."""
+    assert check_warnings("<p>If it hurts, stop.</p>" + P_DISC + P_HELP + STEPS, META) == [
+        MISSING_STOP,
+        "a paragraph (\"If it hurts, stop.\") comes before the safety warnings; only the 'Before you start' heading"
+        " may come before them, so move it below the safety panel (steps belong in the numbered list under the warnings)",
+    ]
+
+
 def test_warnings_outside_the_safety_panel_are_refused() -> None:
     """Moving the includes out of the panel, above a stray step, must not pass: the warnings belong in the panel."""
     assert check_warnings(STOP + P_DISC + P_HELP + STEPS, META) == [
@@ -110,8 +119,8 @@ def test_a_complete_page_passes() -> None:
             " write the safety panel (safety-panel) at the top level of the page, in nothing else",
             id="hidden",
         ),
-        pytest.param("<pre><code>" + P_STOP + "</code></pre>" + P_DISC + P_HELP + STEPS, MISSING_STOP, id="in-code"),
-        pytest.param("<!-- " + P_STOP + " -->" + P_DISC + P_HELP + STEPS, MISSING_STOP, id="in-comment"),
+        pytest.param(P_DISC + P_HELP + "<pre><code>" + STOP + "</code></pre>" + STEPS, MISSING_STOP, id="in-code"),
+        pytest.param(P_DISC + P_HELP + "<!-- " + STOP + " -->" + STEPS, MISSING_STOP, id="in-comment"),
         pytest.param(
             P_STOP.replace("danger", "note") + P_DISC + P_HELP + STEPS,
             "the 'Stop if it hurts' warning is a note admonition, not 'danger';"
@@ -126,7 +135,7 @@ def test_a_complete_page_passes() -> None:
             id="text-changed",
         ),
         pytest.param(
-            "<p>Exercises should bring relief. If it hurts, stop.</p>" + P_DISC + P_HELP + STEPS,
+            P_DISC + P_HELP + "<p>Exercises should bring relief. If it hurts, stop.</p>" + STEPS,
             MISSING_STOP,
             id="pain-only-mentioned",
         ),
