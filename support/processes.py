@@ -68,8 +68,18 @@ def stop_servers_at_exit() -> None:
             signal.signal(sig, _exit_on_signal)
 
 
-def leftover_servers(folders: list[Path]) -> list[str]:
-    """Each `mkdocs serve` (or `backguide.serve`) still running in one of `folders`: 'pid cwd command'."""
+def started_at(pid: int) -> int:
+    """When a process started, in clock ticks since boot (Linux's /proc/<pid>/stat, field 22)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[19])
+
+
+def leftover_servers(folders: list[Path], started_after: int | None = None) -> list[str]:
+    """Each `mkdocs serve` (or `backguide.serve`) running in one of `folders`: 'pid cwd command'.
+
+    With `started_after` (see `started_at`), only those started since: an author's own
+    `make serve`, started before the test run, is theirs, not a leftover.
+    """
     if not sys.platform.startswith("linux"):
         return []
     roots = [str(folder.resolve()) for folder in folders]
@@ -80,7 +90,9 @@ def leftover_servers(folders: list[Path]) -> list[str]:
         try:
             arguments = (entry / "cmdline").read_bytes().split(b"\0")
             cwd = os.readlink(entry / "cwd").removesuffix(" (deleted)")
-        except OSError:  # gone meanwhile, or not ours to read
+            if started_after is not None and started_at(int(entry.name)) < started_after:
+                continue
+        except (OSError, ValueError, IndexError):  # gone meanwhile, or not ours to read
             continue
         words = [word.decode(errors="replace") for word in arguments if word]
         serving = ("mkdocs" in " ".join(words) and "serve" in words) or "backguide.serve" in words

@@ -48,6 +48,8 @@ def pytest_configure(config: pytest.Config) -> None:
     processes.stop_servers_at_exit()
 
 
+# When this run started: a `make serve` the author started before it is not a leftover.
+_STARTED = processes.started_at(os.getpid()) if os.path.exists("/proc/self/stat") else None
 # Where this run's tests make their copies of the project (pytest's tmp_path root).
 _TEMP_ROOTS: list[Path] = []
 
@@ -63,7 +65,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
     A server found is stopped, and the run fails.
     """
-    leftovers = processes.leftover_servers([ROOT, *_TEMP_ROOTS])
+    leftovers = processes.leftover_servers([ROOT, *_TEMP_ROOTS], started_after=_STARTED)
     # Every temporary folder this run's tests made goes with it, passed or failed. (pytest's own
     # `tmp_path_retention_policy = none` would do it, but leaves the folder unlocked, and a
     # second run meanwhile, such as the integrator's, would delete it under this one.)

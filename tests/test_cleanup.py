@@ -87,3 +87,16 @@ def test_a_test_process_killed_mid_run_stops_the_servers_it_started(tmp_path: Pa
             runner.kill()
         for line in processes.leftover_servers([project]):
             os.kill(int(line.split()[0]), signal.SIGKILL)
+
+
+def test_a_server_started_before_the_run_is_the_authors_not_a_leftover(tmp_path: Path) -> None:
+    """The session's last check (conftest.py) counts only servers started since the run began."""
+    fake = processes.start([sys.executable, "-c", "import time; time.sleep(60)", "mkdocs", "serve"], cwd=tmp_path)
+    try:
+        assert wait_for(lambda: len(processes.leftover_servers([tmp_path])) == 1, timeout=10)
+        began = processes.started_at(fake.pid)
+        assert processes.leftover_servers([tmp_path], started_after=began) != []
+        assert processes.leftover_servers([tmp_path], started_after=began + 1) == []
+    finally:
+        processes.stop(fake)
+    assert processes.leftover_servers([tmp_path]) == []
