@@ -22,12 +22,12 @@ from typing import Mapping
 
 from backguide import html
 from backguide.figure import pose_problems, svg
-from backguide.poses import POSES_SUFFIX, DrawingError, Pose, author_error, load_poses, poses_file, shown_path
+from backguide.poses import POSES_SUFFIX, DrawingError, Pose, author_error, load_poses, page_of, poses_file, shown_path
 
 MARKER = "drawing:"
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
-__all__ = ["DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing", "main_pose", "pictures"]
+__all__ = ["POSES_SUFFIX", "page_of", "DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing", "main_pose", "pictures"]
 
 
 @dataclass(frozen=True)

@@ -467,3 +467,8 @@ def poses_file(page_file: Path) -> Path:
     """methods/chair.md -> methods/chair.poses.yml"""
     return page_file.with_name(page_file.stem + POSES_SUFFIX)
 
+
+def page_of(poses: Path) -> Path:
+    """methods/chair.poses.yml -> methods/chair.md"""
+    return poses.with_name(poses.name.removesuffix(POSES_SUFFIX) + ".md")
+
