@@ -9,6 +9,14 @@ PYTHON ?= python3
 AUDIT_TOOLS := audit/node_modules/.installed-from-lock
 # The build's optimiser (PurgeCSS), exactly as locked; optional locally, required in CI.
 OPTIMISE_TOOLS := optimise/node_modules/.installed-from-lock
+# `make build` and `make test` install the optimiser themselves where npm is present, as they
+# make .venv, so the first run builds and tests the site that ships; without npm, one line
+# says what is missing, and the plain site is built.
+ifneq ($(and $(shell command -v npm 2>/dev/null),$(wildcard optimise/package-lock.json)),)
+SHIPPING_TOOLS := $(OPTIMISE_TOOLS)
+else
+SHIPPING_TOOLS := no-optimiser
+endif
 # Builds of one commit are byte-identical: dates in the output (the sitemap's) come from
 # the last commit, not from the clock. Outside a git checkout the build uses today.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -25,7 +33,7 @@ ifneq ($(shell $(BIN)/python -c 'import sys, pip; sys.exit(sys.version_info < (3
 $(shell rm -f $(STAMP))
 endif
 
-.PHONY: serve build test test-fast bench drawings clean distclean audit audit-tools optimise-tools
+.PHONY: serve build test test-fast bench drawings clean distclean audit audit-tools optimise-tools no-optimiser
 
 # Re-install whenever requirements.txt or the package's metadata changes.
 $(STAMP): requirements.txt pyproject.toml
@@ -52,7 +60,7 @@ serve: $(STAMP)
 # every page, README: Speed), then check-site on the pages as they ship. It builds into a
 # scratch folder and swaps it in only when every step passed, so a failed build keeps the
 # last good site/. In CI (CI=true) a missing optimiser stops it; run `make optimise-tools`.
-build: $(STAMP)
+build: $(STAMP) $(SHIPPING_TOOLS)
 	$(BIN)/build-site site
 
 test: build
@@ -82,6 +90,9 @@ audit: $(STAMP) $(AUDIT_TOOLS) $(OPTIMISE_TOOLS)
 audit-tools: $(AUDIT_TOOLS) $(OPTIMISE_TOOLS)
 
 optimise-tools: $(OPTIMISE_TOOLS)
+
+no-optimiser:
+	@echo "make: npm is not installed, so this builds the plain site, not the one that ships; for that, install Node 20.19+ and npm (apt-get install nodejs npm) and run make again" >&2
 
 $(OPTIMISE_TOOLS): optimise/package-lock.json
 	cd optimise && npm ci --ignore-scripts --no-audit --no-fund

@@ -22,12 +22,12 @@ from typing import Mapping
 
 from backguide import html
 from backguide.figure import pose_problems, svg
-from backguide.poses import POSES_SUFFIX, DrawingError, Pose, author_error, load_poses, poses_file, shown_path
+from backguide.poses import POSES_SUFFIX, DrawingError, Pose, author_error, load_poses, page_of, poses_file, shown_path
 
 MARKER = "drawing:"
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
-__all__ = ["DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing", "main_pose", "pictures"]
+__all__ = ["POSES_SUFFIX", "page_of", "DrawingError", "Drawing", "load_drawings", "poses_file", "with_drawings", "all_drawings", "main_drawing", "main_pose", "pictures"]
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,11 @@ def main_pose(drawings: Mapping[str, Drawing] | Exception | None) -> Pose | None
     return main.pose if main else None
 
 
-def pictures(by_page: Mapping[str, Mapping[str, Drawing] | Exception]) -> dict[str, str]:
-    """Each page's main drawing as a small picture, by the page's src_uri; a page whose poses are broken has none."""
+def pictures(by_page: Mapping[str, Mapping[str, Drawing] | Exception | None]) -> dict[str, str]:
+    """Each page's main drawing as a small picture, by the page's src_uri; a page whose poses are broken (None) has none."""
     found = {}
     for src_uri, drawings in by_page.items():
-        main = None if isinstance(drawings, Exception) else main_drawing(drawings)
+        main = main_drawing(drawings) if drawings and not isinstance(drawings, Exception) else None
         if main:
             found[src_uri] = main.thumbnail()
     return found

@@ -47,6 +47,7 @@ from backguide.rules import (
     RequiredWarning,
     check_description,
     check_front_matter,
+    check_title,
     check_page_warnings,
     check_warnings,
 )
@@ -80,7 +81,7 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
         content_html, view_messages = take_view(content_html, page.meta, page.url)
     root = html.content(content_html)
     pain = check_pain_phrases(root)
-    messages = check_markup(root) + pain + view_messages + reading_order(root)
+    messages = check_markup(root) + pain + view_messages + reading_order(root) + check_title(page.meta, page.is_method)
     if checks.source_text is not None and checks.listed is not None:
         messages += check_sentences(root, path, checks.source_text, checks.listed)
     if checks.descriptions is not None:

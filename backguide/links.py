@@ -124,6 +124,42 @@ def _missing_page(href: str, path: str, page: SitePage, pages: dict[str, SitePag
     return f"links to {href}, which is no page of the guide{hint}"
 
 
+def image_problems(page: SitePage, content: html.Node, site_files: set[str]) -> list[str]:
+    """Each picture of a page is a file the site publishes: a missing one is a broken picture readers see.
+
+    `site_files` are the addresses of the site's files that are not pages (/images/wall.png).
+    MkDocs writes a found image's path relative to the page, and leaves a missing one as the
+    author wrote it; either way it is resolved here as the reader's browser would.
+    """
+    problems = []
+    for element in content.css("img, source"):
+        sources = [element.attributes.get("src") or ""]
+        sources += [part.strip().split(" ")[0] for part in (element.attributes.get("srcset") or "").split(",") if part.strip()]
+        for src in (source.strip() for source in sources):
+            if not src and element.tag == "img":
+                problems.append("has a picture with no file; write  ![what it shows](picture.png)  with the file's path")
+                continue
+            parts = urlsplit(src)
+            if not src or parts.scheme == "data":
+                continue
+            if parts.scheme or parts.netloc or src.startswith("//"):
+                problems.append(
+                    f"shows the picture {src} from another site, which the guide never loads (readers may have no signal,"
+                    " and the page's policy blocks it); save the file in docs/ and write its path instead"
+                )
+                continue
+            target = posixpath.normpath(posixpath.join(page.url, unquote(parts.path)))
+            if target not in site_files:
+                close = difflib.get_close_matches(target, sorted(site_files), n=1)
+                hint = f"; did you mean {posixpath.relpath(close[0], page.url)}?" if close else ""
+                expected = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), unquote(parts.path)))
+                problems.append(
+                    f"shows the picture {src}, which is no file of the site, so readers would see a broken picture;"
+                    f" save the picture as {expected}, or write the path of the file you mean, from the page's folder{hint}"
+                )
+    return list(dict.fromkeys(problems))
+
+
 def duplicate_ids(content: html.Node) -> list[str]:
     """Ids a page uses more than once: a shared #section would open only the first."""
     counts = Counter(element.attributes.get("id") for element in html.elements(content) if element.attributes.get("id"))

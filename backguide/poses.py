@@ -204,15 +204,15 @@ def load_file(path: Path, shown_as: str) -> dict[str, Pose]:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problem = error.problem or error.context or "not valid YAML"
-        raise author_error(
-            shown_as, line, None,
-            f"YAML error at line {line}, column {column}: {problem};"
-            " check that line: indent with spaces (two a level, no tabs), close every { and [, and quote text that contains ': '",
-        ) from None
+        fix = (
+            "replace the tab with spaces (two a level): YAML refuses tabs" if "'\\t'" in problem
+            else "check that line: indent with spaces (two a level, no tabs), close every { and [, and quote text that contains ': '"
+        )
+        raise author_error(shown_as, line, None, f"YAML error at line {line}, column {column}: {problem}; {fix}") from None
     if document is None:
         return {}
     reader = _Reader(shown_as)
-    entries = reader.mapping(document, None, "the file", "one entry per drawing:  name: {alt: ..., view: ..., body: ...}")
+    entries = reader.mapping(document, None, "the file", "one entry per drawing, its name then its keys:  chair-sit: {alt: ..., view: ..., body: ...}")
     poses = {}
     for key_node, value_node in entries:
         name = reader.scalar(key_node, None, "a drawing's name", str)
@@ -257,6 +257,8 @@ class _Reader:
             if key not in allowed:
                 close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(allowed)}"
+                if all(f"{side}_{key}" in allowed for side in SIDES):
+                    hint = f"every limb is the person's own left or right: write  left_{key}  or  right_{key}"
                 raise self.fail(key_node, name, f"unknown key '{key}' in {what}; {hint}")
             if key in found:
                 raise self.fail(key_node, name, f"'{key}' is given twice in {what}; keep one")
@@ -470,4 +472,9 @@ def load_poses(path: Path, shown_as: str) -> dict[str, Pose]:
 def poses_file(page_file: Path) -> Path:
     """methods/chair.md -> methods/chair.poses.yml"""
     return page_file.with_name(page_file.stem + POSES_SUFFIX)
+
+
+def page_of(poses: Path) -> Path:
+    """methods/chair.poses.yml -> methods/chair.md"""
+    return poses.with_name(poses.name.removesuffix(POSES_SUFFIX) + ".md")
 

@@ -30,6 +30,7 @@ from backguide.blocks import (
     is_admonition,
     same_title,
     title_of,
+    words,
 )
 from backguide.content import normalize
 from backguide.facts import FACTS, FREE_TEXT_LIMIT, OPTION_FACTS, Fact
@@ -216,6 +217,58 @@ def check_front_matter(meta: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+# The site's titles are in Title Case, as the owner's are ("Method 1: Cracking Your Back Using a
+# Chair", "When to Get Help"): every word capitalised but these, unless one starts the title
+# or follows its colon.
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "with"}
+)
+
+
+def title_case(title: str) -> str:
+    """The title as the site writes titles: Title Case, small words lower-case inside it."""
+    words = title.split(" ")
+    out = []
+    starts = True
+    for word in words:
+        if not word:
+            out.append(word)
+            continue
+        bare = word.strip("\"'“”‘’()")
+        if not starts and bare.lower() in TITLE_SMALL_WORDS:
+            out.append(word.replace(bare, bare.lower(), 1))
+        elif bare[:1].isalpha() and bare[:1].islower():
+            out.append(word.replace(bare, bare[:1].upper() + bare[1:], 1))
+        else:
+            out.append(word)
+        starts = word.endswith(":")
+    return " ".join(out)
+
+
+def check_title(meta: Mapping[str, Any], is_method: bool) -> list[str]:
+    """The title in the site's style: Title Case, and a method page's "Method N: " with its number."""
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return []  # check_front_matter says it is missing
+    title = " ".join(title.split())
+    method = meta.get("method")
+    wanted = title_case(title)
+    prefix = re.match(r"method\s*(\d+)\s*[:.\-–]?\s*", title, re.IGNORECASE)
+    if is_method and isinstance(method, int) and not isinstance(method, bool):
+        rest = title[prefix.end():] if prefix else title
+        wanted = f"Method {method}: " + title_case(rest[:1].upper() + rest[1:])
+    if wanted == title:
+        return []
+    why = "a method page's title starts  Method N:  with its number, then" if is_method and isinstance(method, int) else "titles are"
+    fix = f"write  title: \"{wanted}\""
+    if prefix and isinstance(method, int) and prefix.group(1) != str(method):
+        fix += f"  (or change  method: {method}  if that number is the wrong one)"
+    return [
+        f"front matter 'title' \"{title}\" breaks the site's title style ({why} in Title Case: each word capitalised"
+        f" except a, an, the, and, or, of, on, to and the like inside the title); {fix}"
+    ]
+
+
 def _check_fact(fact: Fact, value: Any, where: str) -> list[str]:
     """One fact's value against the facts table; `where` names it in the message."""
     if fact.vocabulary is None:
@@ -342,14 +395,38 @@ def check_warnings(root: html.Node | str, meta: Mapping[str, Any], broken_includ
     step_position = order[first_step.mem_id] if first_step is not None else len(order)
     boxes = _boxes(nodes)
     rules = [rule for rule in required_warnings(meta) if rule.include not in broken]
+    late, whole = [], []
     for rule in rules:
         problem = _check_warning(rule, boxes, order, step_position, root, on_method_page=True)
-        if problem:
+        if problem is _AFTER_THE_FIRST_STEP:
+            late.append(rule)
+        elif problem:
             problems.append(problem)
-    # Content above the warnings is judged once they are all there and above the steps: until
-    # then the steps themselves stand above them, and that is reported already.
-    if not problems:
+        if problem is None or problem is _AFTER_THE_FIRST_STEP:
+            whole.append(rule)
+    if late:
+        # One line, naming what stands above the warnings: moving the includes out of the
+        # panel instead would leave the warnings outside it and the step above the heading.
+        heading = first_step.tag in HEADINGS
+        what = f"the heading '{clip(words(first_step))}'" if heading else describe(first_step)
+        problems.append(
+            f"{what} comes before the safety warnings ({', '.join(repr(rule.title) for rule in late)}), so a reader"
+            " meets a step first; move it, and everything after it that is a step, below the safety panel:"
+            " a method page starts with  ## Before you start {#before-you-start}  and the panel"
+        )
+    if outside := [rule for rule in whole if (box := _box_of(rule, boxes)) is not None and not _in_panel(box)]:
+        problems.append(
+            f"the {', '.join(repr(rule.title) for rule in outside)} warning{'s are' if len(outside) > 1 else ' is'}"
+            f" outside the safety panel; put {'their includes' if len(outside) > 1 else 'its include'} inside"
+            f"  <div class=\"{PANEL_CLASS}\" markdown>  under  ## Before you start {{#before-you-start}},"
+            " as README's \"Adding a method page\" shows"
+        )
+    # Content above the warnings is judged once they are above the steps: until then the steps
+    # themselves stand above them, and that is reported already. With a warning missing, what
+    # stands above the safety panel is reported too, so that adding the warning is the last fix.
+    if not late and all(" is missing " in problem for problem in problems):
         problems += _before_the_warnings(root, boxes, required_warnings(meta), meta)
+    if not problems:
         problems += _between_the_panel_and_the_steps(root, first_step, meta)
     problems += _panel_problems(root)
     return problems
@@ -383,7 +460,7 @@ def _check_warning(
     titled = [node for node in boxes if same_title(title_of(node), rule.title)]
     if not titled:
         if on_method_page:
-            return f"the '{rule.title}' warning is missing above the first step; add  {fix}  before the steps"
+            return f"the '{rule.title}' warning is missing above the first step; add  {fix}  inside the safety panel, before the steps"
         return f"the '{rule.title}' warning is missing; add  {fix}  to the page"
     if len(titled) > 1:
         return (
@@ -415,8 +492,21 @@ def _check_warning(
             f" use  {fix}  unchanged, and write anything else outside the box"
         )
     if order[box.mem_id] > first_step:
-        return f"the '{rule.title}' warning comes after the first step; move  {fix}  above the steps"
+        return _AFTER_THE_FIRST_STEP
     return None
+
+
+# A warning that is whole but stands after the first step: reported once for all (check_warnings).
+_AFTER_THE_FIRST_STEP = "after the first step"
+
+
+def _box_of(rule: RequiredWarning, boxes: list[html.Node]) -> html.Node | None:
+    titled = [node for node in boxes if same_title(title_of(node), rule.title)]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _in_panel(box: html.Node) -> bool:
+    return any(is_panel(ancestor) for ancestor in html.ancestors(box))
 
 
 def _is_seen(node: html.Node) -> bool:

@@ -16,6 +16,7 @@ server until it is fixed, and the project's own checks show what is wrong on the
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -59,8 +60,12 @@ def serve(arguments: list[str], project: Path) -> int:
             else:
                 return server.returncode
         except KeyboardInterrupt:
-            _stop(server)
             return 0
+        finally:
+            # However this process ends (Ctrl-C, SIGTERM from a test or a terminal that closed,
+            # an error), the server it started ends with it.
+            if server.poll() is None:
+                _stop(server)
 
 
 def _stop(server: subprocess.Popen) -> None:
@@ -72,7 +77,14 @@ def _stop(server: subprocess.Popen) -> None:
         server.wait()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    # SIGTERM and SIGHUP stop the preview as Ctrl-C does, so mkdocs serve never outlives it.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _interrupt)
     return serve(sys.argv[1:], Path.cwd())
 
 

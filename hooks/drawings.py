@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 
 from backguide.build import site_build
-from backguide.drawings import MARKER, DrawingError, load_drawings, poses_file, with_drawings
+from backguide.drawings import MARKER, POSES_SUFFIX, DrawingError, load_drawings, page_of, poses_file, with_drawings
 from backguide.report import problem_from
+from backguide.rules import Problem
 from backguide.site import project_path, relative_to_project
 
 if TYPE_CHECKING:
@@ -28,6 +29,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             except DrawingError as error:  # reported with every other problem (hooks/report.py)
                 site_build(config).problems.append(problem_from(str(error), relative_to_project(config, path)))
                 drawings[file.src_uri] = None  # its markers are left alone: one mistake, one message
+    pages = {Path(file.abs_src_path).resolve() for file in files.documentation_pages() if file.abs_src_path}
+    for path in sorted(Path(config.docs_dir).rglob("*" + POSES_SUFFIX)):
+        if (page := page_of(path)).resolve() not in pages:
+            site_build(config).problems.append(Problem(
+                relative_to_project(config, path),
+                f"is beside no page ({page.name} is not in docs/), so its drawings are never shown;"
+                f" name it after the page it draws for, e.g. chair.md's is chair{POSES_SUFFIX}",
+            ))
     return files
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from backguide import html
 from backguide.build import site_build
-from backguide.links import SitePage, duplicate_ids, link_problems, read_allowed_external
+from backguide.links import SitePage, duplicate_ids, image_problems, link_problems, read_allowed_external
 from backguide.rules import Problem
 from backguide.site import is_method_page, page_url, project_path, short_links
 
@@ -32,12 +32,14 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     }
     redirects = {page_url(source): page_url(target) for source, target in short_links(config).items()}
     allowed = read_allowed_external(Path(config.config_file_path or ".").parent)
+    site_files = {"/" + file.url for file in files if not file.is_documentation_page()}
     for file in rendered:
         if file.src_uri in build.unreadable:
             continue
         page = pages[page_url(file.src_uri)]
         content = contents[file.src_uri]
-        messages = link_problems(page, content, pages, redirects, allowed) + duplicate_ids(content)
+        messages = link_problems(page, content, pages, redirects, allowed) + image_problems(page, content, site_files)
+        messages += duplicate_ids(content)
         build.problems += [Problem(page.path, message) for message in messages]
     return env
 

@@ -12,12 +12,14 @@ so it fails with the skip's reason.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from project import ROOT, SITE_URL
 
 from backguide import ship
+from support import processes
 
 # Why the session's site is not the one that ships, if it is not: said once, at the end.
 _NOT_AS_SHIPPED: list[str] = []
@@ -40,7 +42,52 @@ def optimised_site(site: Path) -> Path:
     return site
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # A run stopped by SIGTERM or SIGHUP (a closed terminal, a CI timeout) still tears down its
+    # fixtures and stops the servers its tests started; Ctrl-C does so by itself.
+    processes.stop_servers_at_exit()
+
+
+# When this run started: a `make serve` the author started before it is not a leftover.
+_STARTED = processes.started_at(os.getpid()) if os.path.exists("/proc/self/stat") else None
+# Where this run's tests make their copies of the project (pytest's tmp_path root).
+_TEMP_ROOTS: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _temp_root(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _TEMP_ROOTS.append(tmp_path_factory.getbasetemp())
+
+
+@pytest.hookimpl(trylast=True)  # after the session's fixtures are torn down, even on Ctrl-C
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The run's last check: no `mkdocs serve` of the project, or of a copy a test made, outlives it.
+
+    A server found is stopped, and the run fails.
+    """
+    leftovers = processes.leftover_servers([ROOT, *_TEMP_ROOTS], started_after=_STARTED)
+    # Every temporary folder this run's tests made goes with it, passed or failed. (pytest's own
+    # `tmp_path_retention_policy = none` would do it, but leaves the folder unlocked, and a
+    # second run meanwhile, such as the integrator's, would delete it under this one.)
+    for folder in _TEMP_ROOTS:
+        shutil.rmtree(folder, ignore_errors=True)
+    if leftovers:
+        for line in leftovers:
+            os.kill(int(line.split()[0]), 9)
+        _LEFTOVERS.extend(leftovers)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# `mkdocs serve` processes a test left running, found (and stopped) at the end of the run.
+_LEFTOVERS: list[str] = []
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
+    if _LEFTOVERS:
+        terminalreporter.write_line(
+            f"FAILED: {len(_LEFTOVERS)} mkdocs serve process(es) outlived their test (now stopped): " + "; ".join(_LEFTOVERS),
+            red=True,
+        )
     if _NOT_AS_SHIPPED:
         terminalreporter.write_line(
             f"NOTE: the site these tests built is not the one that ships; the optimiser did not run: {_NOT_AS_SHIPPED[0]}",

@@ -26,6 +26,10 @@ EXTRA = ("tests", "audit", "bench", "support", "source", "CONTENT.md", "README.m
 INNER_TESTS = ("test_content.py", "test_fidelity.py", "test_red_flags.py", "test_drawings.py", "test_published_urls.py",
                "test_method_finder.py", "test_search_index.py", "test_llms_txt.py", "test_link_previews.py",
                "test_check_site.py", "test_share_buttons.py")
+# And the browser tests every method page gets: the ones run once per method page (picked by
+# the page's name in their ids), and the ones that walk every method page inside one test.
+BROWSER_TESTS = ("zq", "every_built_page_is_visited", "contact_sheet", "without_javascript_there_is_no_button",
+                 "no_timer_where_the_source_gives_no_time", "one_step_of_each_method", "the_real_pages_pass_axe")
 NAME = "zq-readme-example"
 BLOCK = re.compile(r"<!-- file: (?P<where>[^>]+?) -->\s*\n(?P<indent>[ \t]*)```[\w-]*\n(?P<body>.*?)\n[ \t]*```", re.DOTALL)
 
@@ -107,17 +111,23 @@ def test_the_readme_example_passes_on_the_first_run(tmp_path: Path) -> None:
     for where, block in blocks:
         put(project, where, block)
 
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-x", "-q", "--tb=short", "-p", "no:cacheprovider",
-         *(f"tests/{name}" for name in INNER_TESTS)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        # The copy has no Node tools (node_modules are not copied): the optimiser is skipped there.
-        env={**os.environ, INNER: "1", "CI": "", "REQUIRE_AUDIT_TOOLS": "", "REQUIRE_BROWSER": ""},
-    )
-    if run.returncode != 0:
-        pytest.fail(f"the README's example, followed as written, fails the tests:\n{first_failure(run.stdout)}", pytrace=False)
+    # The copy has no Node tools (node_modules are not copied): the optimiser is skipped there.
+    # A missing Chromium fails the browser run where it fails this one (REQUIRE_BROWSER=1, CI).
+    environment = {**os.environ, INNER: "1", "CI": "", "REQUIRE_AUDIT_TOOLS": ""}
+    runs = {
+        "tests": [*(f"tests/{name}" for name in INNER_TESTS)],
+        "browser tests": ["tests/browser", "-k", " or ".join(BROWSER_TESTS)],
+    }
+    failures = []
+    for kind, arguments in runs.items():
+        run = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "--tb=short", "-p", "no:cacheprovider", *arguments],
+            cwd=project, capture_output=True, text=True, env=environment,
+        )
+        if run.returncode != 0:
+            failures.append(f"{kind}: {first_failure(run.stdout)}")
+    if failures:
+        pytest.fail("the README's example, followed as written, fails the tests:\n" + "\n".join(failures), pytrace=False)
 
 
 def test_readme_blocks_are_read_with_their_names_changed() -> None:

@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from project import ROOT, build_site, copy_project, gate_error
+from support import processes
 from support.ports import free_port
 
 BREAK = ('--8<-- "stop-if-painful.md"', "")
@@ -81,7 +82,7 @@ class ServeLog:
 
 def start_serve(project: Path) -> tuple[subprocess.Popen, ServeLog, int]:
     port = free_port()
-    process = subprocess.Popen(
+    process = processes.start(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         stderr=subprocess.PIPE,
@@ -119,13 +120,13 @@ def test_serve_shows_a_refused_page_keeps_serving_and_recovers(tmp_path: Path) -
         again = log.wait_for("docs/methods/chair.md: the 'Stop if it hurts' warning is missing", after=built + 1)
         log.wait_for("Reloading browsers", after=again)
 
-        fixed = '## Before you start {#before-you-start}\n\n--8<-- "stop-if-painful.md"\n'
-        page.write_text(page.read_text().replace("## Before you start {#before-you-start}\n", fixed))
+        # What the message says: the include, back inside the safety panel.
+        panel = '<div class="safety-panel" markdown>\n'
+        page.write_text(page.read_text().replace(panel, panel + '\n--8<-- "stop-if-painful.md"\n', 1))
         deadline = time.monotonic() + 180
         while "This page cannot be published yet" in fetch(port, "/methods/chair/") and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "Stop if it hurts" in fetch(port, "/methods/chair/")
         assert "This page cannot be published yet" not in fetch(port, "/methods/chair/")
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        processes.stop(process)

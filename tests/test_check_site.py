@@ -40,7 +40,7 @@ def test_a_page_stripped_after_the_build_is_caught(site: Path, tmp_path: Path) -
     assert result.returncode == 1
     assert result.stderr == (
         "docs/methods/foam-roller.md: the 'Stop if it hurts' warning is missing above the first step;"
-        ' add  --8<-- "stop-if-painful.md"  before the steps\n'
+        ' add  --8<-- "stop-if-painful.md"  inside the safety panel, before the steps\n'
         f"check-site: 1 problem(s) in {copy}\n"
     )
 

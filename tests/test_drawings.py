@@ -314,11 +314,14 @@ def case_config(case: Path, project: Path) -> Path:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_drawing_case(case: Path, tmp_path: Path) -> None:
-    """Golden builds: each folder of tests/drawing_cases/ changes a file or two, and the build stops with its message."""
+    """Golden builds: each folder of tests/drawing_cases/ changes a file or two, and the build stops with its message.
+
+    The whole build runs, every hook and plugin, as `make build` does: a broken poses file once
+    built fine with the drawings' hook alone and crashed in the home page's method list.
+    """
     config_file = case_config(case, tmp_path / "project")
-    hooks = [str(tmp_path / "project" / "hooks" / name) for name in ("pages.py", "drawings.py", "report.py")]
     expected = (case / "expected.txt").read_text().strip()
-    assert gate_error(config_file, tmp_path / "site", hooks=hooks, plugins=[]) == expected
+    assert gate_error(config_file, tmp_path / "site") == expected
 
 
 # Pictures where readers choose: the home page, the finder and the link preview cards -------------
@@ -430,3 +433,16 @@ def test_sliding_down_puts_the_chairs_edge_higher_up_the_spine() -> None:
         assert svg(pose).count('class="contact"') == 1, f"{name}: the point on the chair's edge is marked"
     assert heights["chair-slide-down"] - heights["chair-lean-back"] >= 10, heights
     assert heights["chair-slide-down"] >= 35, "under the shoulder blades"
+
+
+def test_the_poses_example_in_content_md_reads_and_its_misspelt_key_is_the_case_it_shows(tmp_path: Path) -> None:
+    """CONTENT.md's example is what authors copy: as written it reads, and its documented mistake is a golden case."""
+    content = (ROOT / "CONTENT.md").read_text()
+    drawings = content.split("## Drawings", 1)[1]
+    example = drawings.split("```yaml\n", 1)[1].split("```", 1)[0]
+    poses = tmp_path / "chair.poses.yml"
+    poses.write_text(example)
+    assert list(load_file(poses, "docs/methods/chair.poses.yml")) == ["chair-lean-back"]
+    shown_mistake = drawings.split("```\ndocs/methods/", 1)[1].split("\n", 1)[0]
+    expected = (ROOT / "tests" / "drawing_cases" / "pose-unknown-key" / "expected.txt").read_text()
+    assert f"  docs/methods/{shown_mistake}" in expected.splitlines()

@@ -96,7 +96,7 @@ def test_removing_the_warning_from_a_real_page_stops_the_build(page: Path, tmp_p
     assert gate_error(tmp_path / "mkdocs.yml", tmp_path / "site") == (
         "Cannot publish yet, 1 file to fix:\n"
         f"  {page.relative_to(ROOT).as_posix()}: the 'Stop if it hurts' warning is missing above the first step;"
-        ' add  --8<-- "stop-if-painful.md"  before the steps'
+        ' add  --8<-- "stop-if-painful.md"  inside the safety panel, before the steps'
     )
 
 
@@ -122,3 +122,39 @@ def test_the_gate_stops_the_command_line_build_in_every_mode(flags: list[str], t
     )
     assert result.returncode == 1
     assert "docs/methods/chair.md: the 'Stop if it hurts' warning is missing above the first step" in result.stderr
+
+
+# Each refusal's fix, applied: the message leads to a page that passes -----------------------------
+#
+# A case whose build is refused brings `fix/`: the files an author has after doing what the
+# message says, laid over the case (fix/docs/methods/chair.md replaces docs/methods/chair.md;
+# an empty fix/docs/methods/quick.html.deleted deletes docs/methods/quick.html).
+# The fixed case must build. A refused case without `fix/` is listed in WITHOUT_A_FIX until
+# someone writes its fix; a case that gains one leaves the list.
+
+WITHOUT_A_FIX = ROOT / "tests" / "gate_cases" / "without-a-fix.txt"
+REFUSED = [case for case in CASES if (case / "expected.txt").read_text().strip() != "ok"]
+
+
+def listed_without_a_fix() -> set[str]:
+    lines = WITHOUT_A_FIX.read_text().splitlines() if WITHOUT_A_FIX.exists() else []
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def test_every_refused_case_has_its_fix_or_is_listed_without_one() -> None:
+    missing = sorted(case.name for case in REFUSED if not (case / "fix").is_dir())
+    listed = listed_without_a_fix()
+    assert [name for name in missing if name not in listed] == [], f"write a fix/ for these cases, or list them in {WITHOUT_A_FIX.name}"
+    assert sorted(listed - set(missing)) == [], f"these cases have a fix/ now (or are gone): take them out of {WITHOUT_A_FIX.name}"
+
+
+@pytest.mark.parametrize("case", [case for case in REFUSED if (case / "fix").is_dir()], ids=lambda case: case.name)
+def test_doing_what_the_message_says_makes_a_page_that_passes(case: Path, tmp_path: Path) -> None:
+    fixed = tmp_path / "case"
+    shutil.copytree(case, fixed, ignore=shutil.ignore_patterns("fix"))
+    shutil.copytree(case / "fix", fixed, dirs_exist_ok=True)
+    for marker in fixed.rglob("*.deleted"):  # fix/docs/methods/quick.html.deleted: the fix deletes that file
+        marker.with_suffix("").unlink()
+        marker.unlink()
+    config_file = case_site(fixed, tmp_path / "project")
+    build_site(config_file, tmp_path / "site", **case_overrides(config_file))

@@ -122,8 +122,9 @@ def test_a_new_method_page_appears_on_the_finder_without_editing_it(tmp_path: Pa
         "---\n\n"
         "# Method 9: Crack Your Back in a Doorway\n\n"
         "## Before you start {#before-you-start}\n\n"
+        '<div class="safety-panel" markdown>\n\n'
         '--8<-- "stop-if-painful.md"\n\n--8<-- "check-first.md"\n\n--8<-- "disc-problems.md"\n\n'
-        '--8<-- "get-help.md"\n\n--8<-- "upper-back-pain.md"\n\n--8<-- "red-flags.md"\n\n'
+        '--8<-- "get-help.md"\n\n--8<-- "upper-back-pain.md"\n\n--8<-- "red-flags.md"\n\n</div>\n\n'
         "## Steps {#steps}\n\n1. Stand in a doorway.\n"
     )
     urls = docs / "published_urls.txt"

@@ -170,6 +170,7 @@ def test_build_fails_when_a_new_address_is_not_listed(tmp_path: Path) -> None:
 def test_build_fails_when_a_published_page_is_removed(tmp_path: Path) -> None:
     config_file = copy_project(tmp_path) / "mkdocs.yml"
     (config_file.parent / "docs/methods/chair.md").unlink()
+    (config_file.parent / "docs/methods/chair.poses.yml").unlink()  # its drawings go with it (a poses file beside no page is refused)
     edit(config_file, "      - Chair: methods/chair.md\n", "")
     fix = "under redirect_maps in mkdocs.yml:"
     gone = f"no page at this address; restore the page methods/chair.md, or send it to a page that exists {fix}"

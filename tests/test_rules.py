@@ -48,67 +48,96 @@ LOWER_BACK = (
     " as that can hyperextend the back.</p></div>"
 )
 STEPS = "<ol><li>Sit down.</li><li>Lean back.</li></ol>"
+
+
+def in_panel(box: str) -> str:
+    """A warning as the page's safety panel holds it (each box here in a panel of its own)."""
+    return f'<div class="safety-panel">{box}</div>'
+
+
+# The boxes as method pages show them: in the safety panel (a warning outside it is refused).
+P_STOP, P_DISC, P_CHECK, P_HELP, P_LOWER_BACK = (in_panel(box) for box in (STOP, DISC, CHECK, HELP, LOWER_BACK))
 MISSING_STOP = (
-    "the 'Stop if it hurts' warning is missing above the first step; add  --8<-- \"stop-if-painful.md\"  before the steps"
+    "the 'Stop if it hurts' warning is missing above the first step; add  --8<-- \"stop-if-painful.md\"  inside the safety panel, before the steps"
 )
 
 
+def test_with_a_warning_missing_what_stands_above_the_panel_is_named_too() -> None:
+    """Adding the missing warning is then the last fix, not the first of two."""
+    assert check_warnings("<p>If it hurts, stop.</p>" + P_DISC + P_HELP + STEPS, META) == [
+        MISSING_STOP,
+        "a paragraph (\"If it hurts, stop.\") comes before the safety warnings; only the 'Before you start' heading"
+        " may come before them, so move it below the safety panel (steps belong in the numbered list under the warnings)",
+    ]
+
+
+def test_warnings_outside_the_safety_panel_are_refused() -> None:
+    """Moving the includes out of the panel, above a stray step, must not pass: the warnings belong in the panel."""
+    assert check_warnings(STOP + P_DISC + P_HELP + STEPS, META) == [
+        "the 'Stop if it hurts' warning is outside the safety panel; put its include inside"
+        '  <div class="safety-panel" markdown>  under  ## Before you start {#before-you-start},'
+        ' as README\'s "Adding a method page" shows'
+    ]
+
+
 def test_a_complete_page_passes() -> None:
-    assert check_warnings(STOP + DISC + HELP + STEPS, META) == []
+    assert check_warnings(P_STOP + P_DISC + P_HELP + STEPS, META) == []
 
 
 @pytest.mark.parametrize(
     ("html", "problem"),
     [
-        pytest.param(DISC + HELP + STEPS, MISSING_STOP, id="missing"),
+        pytest.param(P_DISC + P_HELP + STEPS, MISSING_STOP, id="missing"),
         pytest.param(
-            DISC + HELP + STEPS + STOP,
-            "the 'Stop if it hurts' warning comes after the first step;"
-            ' move  --8<-- "stop-if-painful.md"  above the steps',
+            P_DISC + P_HELP + STEPS + P_STOP,
+            "a list (\"Sit down. Lean back.\") comes before the safety warnings ('Stop if it hurts'), so a reader meets a step"
+            " first; move it, and everything after it that is a step, below the safety panel: a method page starts with"
+            "  ## Before you start {#before-you-start}  and the panel",
             id="after-the-steps",
         ),
         pytest.param(
-            DISC + HELP + '<h2 id="x">Option #1: Lie down</h2>' + STOP + STEPS,
-            "the 'Stop if it hurts' warning comes after the first step;"
-            ' move  --8<-- "stop-if-painful.md"  above the steps',
+            P_DISC + P_HELP + '<h2 id="x">Option #1: Lie down</h2>' + P_STOP + STEPS,
+            "the heading 'Option #1: Lie down' comes before the safety warnings ('Stop if it hurts'), so a reader meets a step"
+            " first; move it, and everything after it that is a step, below the safety panel: a method page starts with"
+            "  ## Before you start {#before-you-start}  and the panel",
             id="after-a-step-heading",
         ),
         pytest.param(
             '<details class="danger"><summary>Stop if it hurts</summary><p>Exercises should bring relief.'
-            " If they bring you pain, you need to stop doing them immediately.</p></details>" + DISC + HELP + STEPS,
+            " If they bring you pain, you need to stop doing them immediately.</p></details>" + P_DISC + P_HELP + STEPS,
             "the 'Stop if it hurts' warning is collapsed or hidden, so a reader can miss it;"
             " use  --8<-- \"stop-if-painful.md\"  as it is (a '???' block counts only as '???+')",
             id="collapsed",
         ),
         pytest.param(
-            '<details class="note"><summary>More</summary>' + STOP + "</details>" + DISC + HELP + STEPS,
+            '<details class="note"><summary>More</summary>' + P_STOP + "</details>" + P_DISC + P_HELP + STEPS,
             'the safety warnings are inside <details class="note">, which can hide them or keep them from screen'
             " readers; write the safety panel (safety-panel) at the top level of the page, in nothing else",
             id="inside-closed-details",
         ),
         pytest.param(
-            '<div hidden="">' + STOP + "</div>" + DISC + HELP + STEPS,
+            '<div hidden="">' + P_STOP + "</div>" + P_DISC + P_HELP + STEPS,
             "the safety warnings are inside <div hidden>, which can hide them or keep them from screen readers;"
             " write the safety panel (safety-panel) at the top level of the page, in nothing else",
             id="hidden",
         ),
-        pytest.param("<pre><code>" + STOP + "</code></pre>" + DISC + HELP + STEPS, MISSING_STOP, id="in-code"),
-        pytest.param("<!-- " + STOP + " -->" + DISC + HELP + STEPS, MISSING_STOP, id="in-comment"),
+        pytest.param(P_DISC + P_HELP + "<pre><code>" + STOP + "</code></pre>" + STEPS, MISSING_STOP, id="in-code"),
+        pytest.param(P_DISC + P_HELP + "<!-- " + STOP + " -->" + STEPS, MISSING_STOP, id="in-comment"),
         pytest.param(
-            STOP.replace("danger", "note") + DISC + HELP + STEPS,
+            P_STOP.replace("danger", "note") + P_DISC + P_HELP + STEPS,
             "the 'Stop if it hurts' warning is a note admonition, not 'danger';"
             ' use  --8<-- "stop-if-painful.md"  instead of writing it by hand',
             id="wrong-type",
         ),
         pytest.param(
-            STOP.replace("you need to stop doing them immediately", "slow down") + DISC + HELP + STEPS,
+            P_STOP.replace("you need to stop doing them immediately", "slow down") + P_DISC + P_HELP + STEPS,
             "the 'Stop if it hurts' warning has lost the sentence"
             ' "If they bring you pain, you need to stop doing them immediately.";'
             ' use  --8<-- "stop-if-painful.md"  unchanged',
             id="text-changed",
         ),
         pytest.param(
-            "<p>Exercises should bring relief. If it hurts, stop.</p>" + DISC + HELP + STEPS,
+            P_DISC + P_HELP + "<p>Exercises should bring relief. If it hurts, stop.</p>" + STEPS,
             MISSING_STOP,
             id="pain-only-mentioned",
         ),
@@ -121,43 +150,44 @@ def test_stop_if_it_hurts(html: str, problem: str) -> None:
 def test_an_open_collapsible_warning_counts() -> None:
     stop = STOP.replace('<div class="admonition danger">', '<details class="danger" open="">')
     stop = stop.replace('<p class="admonition-title">Stop if it hurts</p>', "<summary>Stop if it hurts</summary>")
-    assert check_warnings(stop.replace("</div>", "</details>") + DISC + HELP + STEPS, META) == []
+    assert check_warnings(in_panel(stop.replace("</div>", "</details>")) + P_DISC + P_HELP + STEPS, META) == []
 
 
 def test_the_title_may_differ_in_case_and_quotes_and_the_text_in_spacing() -> None:
-    stop = STOP.replace("Stop if it hurts", "STOP IF IT HURTS").replace("bring relief.", "bring\n  relief.")
-    assert check_warnings(stop + DISC + HELP + STEPS, META) == []
+    stop = P_STOP.replace("Stop if it hurts", "STOP IF IT HURTS").replace("bring relief.", "bring\n  relief.")
+    assert check_warnings(stop + P_DISC + P_HELP + STEPS, META) == []
 
 
 def test_a_list_inside_a_warning_changes_the_warning() -> None:
-    disc = DISC.replace("</div>", "<ol><li>Ask a doctor.</li></ol></div>")
-    assert check_warnings(STOP + disc + HELP + STEPS, META) == [
+    disc = in_panel(DISC.replace("</div>", "<ol><li>Ask a doctor.</li></ol></div>"))
+    assert check_warnings(P_STOP + disc + P_HELP + STEPS, META) == [
         "the 'Not if you have disc problems' warning is hidden or changed by a <ol> element in it;"
         ' use  --8<-- "disc-problems.md"  unchanged, with nothing added in or around it'
     ]
 
 
 def test_disc_problems_warning_follows_the_same_rules() -> None:
-    assert check_warnings(STOP + HELP + STEPS + DISC, META) == [
-        "the 'Not if you have disc problems' warning comes after the first step;"
-        ' move  --8<-- "disc-problems.md"  above the steps'
+    assert check_warnings(P_STOP + P_HELP + STEPS + P_DISC, META) == [
+        "a list (\"Sit down. Lean back.\") comes before the safety warnings ('Not if you have disc problems'), so a reader"
+        " meets a step first; move it, and everything after it that is a step, below the safety panel:"
+        " a method page starts with  ## Before you start {#before-you-start}  and the panel"
     ]
 
 
 def test_a_page_without_steps() -> None:
-    assert check_warnings(STOP + DISC + HELP + "<p>Sit down.</p>", META) == [
+    assert check_warnings(P_STOP + P_DISC + P_HELP + "<p>Sit down.</p>", META) == [
         "has no numbered steps; write the steps as a numbered list (1. 2. 3.) below the warnings"
     ]
 
 
 def test_foam_roller_pages_need_the_lower_back_note() -> None:
     meta = {**META, "equipment": ["foam roller"]}
-    assert check_warnings(STOP + DISC + HELP + LOWER_BACK + STEPS, meta) == []
-    assert check_warnings(STOP + DISC + HELP + STEPS, meta) == [
+    assert check_warnings(P_STOP + P_DISC + P_HELP + P_LOWER_BACK + STEPS, meta) == []
+    assert check_warnings(P_STOP + P_DISC + P_HELP + STEPS, meta) == [
         "the 'Not on your lower back' warning is missing above the first step;"
-        ' add  --8<-- "foam-roller-lower-back.md"  before the steps'
+        ' add  --8<-- "foam-roller-lower-back.md"  inside the safety panel, before the steps'
     ]
-    assert check_warnings(STOP + DISC + HELP + STEPS, META) == []
+    assert check_warnings(P_STOP + P_DISC + P_HELP + STEPS, META) == []
 
 
 def test_every_required_warning_names_an_include_that_exists() -> None:
@@ -233,7 +263,7 @@ def test_front_matter_problems(change: dict, problem: str) -> None:
 
 
 def test_problems_name_the_file() -> None:
-    problems = check_method_page("docs/methods/chair.md", DISC + HELP + STEPS, META)
+    problems = check_method_page("docs/methods/chair.md", P_DISC + P_HELP + STEPS, META)
     assert [str(problem) for problem in problems] == [f"docs/methods/chair.md: {MISSING_STOP}"]
 
 
@@ -290,8 +320,8 @@ def test_a_panel_that_carries_anything_more_is_refused(attribute: str) -> None:
 
 
 def test_a_warning_that_says_more_than_its_include() -> None:
-    stop = STOP.replace("immediately.", "immediately. Unless you are used to it.")
-    assert check_warnings(stop + DISC + HELP + STEPS, META) == [
+    stop = P_STOP.replace("immediately.", "immediately. Unless you are used to it.")
+    assert check_warnings(stop + P_DISC + P_HELP + STEPS, META) == [
         "the 'Stop if it hurts' warning says more than its include (\"unless you are used to it.\");"
         ' use  --8<-- "stop-if-painful.md"  unchanged, and write anything else outside the box'
     ]
@@ -299,7 +329,7 @@ def test_a_warning_that_says_more_than_its_include() -> None:
 
 def test_a_second_box_with_a_warnings_title() -> None:
     fake = '<div class="admonition danger"><p class="admonition-title">Stop if it hurts!</p><p>Some pain is normal.</p></div>'
-    assert check_warnings(fake + STOP + DISC + HELP + STEPS, META) == [
+    assert check_warnings(fake + P_STOP + P_DISC + P_HELP + STEPS, META) == [
         "has 2 boxes titled 'Stop if it hurts'; keep only the one  --8<-- \"stop-if-painful.md\"  writes"
         " and remove the other, which a reader could take for the warning"
     ]

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from project import copy_project, free_port
 
+from support import processes
+
 # (file, text to replace, its replacement, the address that shows the problem, words of the message)
 MISTAKES = {
     "a safety warning removed": (
@@ -49,6 +51,14 @@ MISTAKES = {
     "a drawing marker naming no pose": (
         "docs/methods/sitting.md", "<!-- drawing: sitting-twist -->", "<!-- drawing: sitting-twisted -->", "/methods/sitting/",
         "sitting-twisted",
+    ),
+    "a tab in a poses file": (
+        "docs/methods/chair.poses.yml", "  view: {from: right side}", "\tview: {from: right side}", "/methods/chair/",
+        "found character '\\t' that cannot start any token; replace the tab with spaces",
+    ),
+    "a joint out of range in a poses file": (
+        "docs/methods/floor.poses.yml", "{hip: 45, knee: 120}", "{hip: 45, knee: -120}", "/methods/floor/",
+        "left_leg knee is -120, outside 0 to 155 (0 straight; a knee bends one way only); use a number in that range",
     ),
     "a heading id used twice": (
         "docs/methods/chair.md", "## Good to know {#good-to-know}", "## Good to know {#steps}", "/methods/chair/",
@@ -80,7 +90,7 @@ class Server:
         self.project = project
         self.port = free_port()
         self.lines: list[str] = []
-        self.process = subprocess.Popen(
+        self.process = processes.start(
             [sys.executable, "-m", "backguide.serve", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=project,
             stderr=subprocess.PIPE,
@@ -123,8 +133,8 @@ def server(tmp_path_factory: pytest.TempPathFactory):
         running.wait_until("/", "How to Crack Your Own Back")
         yield running
     finally:
-        running.process.terminate()
-        running.process.wait(timeout=20)
+        # The preview and the mkdocs serve it started, as one process group.
+        processes.stop(running.process)
 
 
 @pytest.mark.parametrize("mistake", MISTAKES)

@@ -15,6 +15,8 @@ PAGE = """# Method 2: Floor
 
 ## Before you start {#before-you-start}
 
+<div class="safety-panel" markdown>
+
 !!! danger "Stop if it hurts"
 
     Exercises should bring relief. If they bring you pain, you need to stop doing them immediately.
@@ -38,6 +40,8 @@ PAGE = """# Method 2: Floor
 
     Popping your back might not solve all of your issues, especially if you have persistent back, neck, or shoulder pain. If this is you, seek medical attention to treat your pain.
 
+</div>
+
 ## Steps {#steps}
 
 1. Lie down.
@@ -50,7 +54,7 @@ PAGE = """# Method 2: Floor
 
 ### Step 2: "Relax" {#step-2 .quiet}
 """
-RULES = {"extensions": ["admonition", "attr_list"]}
+RULES = {"extensions": ["admonition", "attr_list", "md_in_html"]}
 
 
 def rendered(markdown: str) -> str:
