@@ -26,13 +26,15 @@ check-site, from a cache when the same bytes were judged before (backguide/rende
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
 from backguide import html
 from backguide.markup import check_no_steps
-from backguide.rendered.conditions import DESIGN
-from backguide.rendered.run import Finding, find_chromium, run
+from backguide.rendered.conditions import DESIGN, VISITS
+from backguide.rendered.run import Finding, find_chromium
+from backguide.rendered.run import run as run_targets
 from backguide.rendered.targets import Target, targets
 from backguide.rules import Problem
 
@@ -59,17 +61,31 @@ class Verdict:
         return f"rendered gate: {self.pages} pages in Chromium ({how}): {outcome}"
 
 
-def check(site_dir: Path, project: Path, chromium: str, prefix: str = "/", only: list[str] | None = None) -> Verdict:
-    """Open every shipped page (or only those whose path is in `only`) and judge it; the problems found."""
+def check(site_dir: Path, project: Path, chromium: str, site_url: str | None = None, only: list[str] | None = None,
+          use_cache: bool = True, fresh: bool = False) -> Verdict:
+    """Open every shipped page (or only those whose path is in `only`) and judge it; the problems found.
+
+    A verdict for the same bytes comes from the cache (backguide/rendered/cache.py); `fresh`
+    judges again and stores the new verdict.
+    """
+    from backguide.rendered import cache
+
     start = time.monotonic()
     found = targets(site_dir, project)
     if only is not None:
         found = [target for target in found if target.path in only or target.url in only]
-    result = run(site_dir, found, chromium, prefix)
+    pages = len({target.url for target in found})
+    cache_key = cache.key(site_dir, project, chromium, site_url, only)
+    if use_cache and not fresh and (known := cache.load(cache_key)) is not None:
+        return Verdict(known, pages, 0, 0, time.monotonic() - start, cached=True)
+    prefix = urlsplit(site_url).path or "/" if site_url else "/"
+    result = run_targets(site_dir, found, chromium, prefix)
     problems = _problems(result.findings, project)
     problems += _steps_on_other_pages(result.texts)
-    pages = len({target.url for target in found})
-    return Verdict(_unique(problems), pages, result.visits, result.probes, time.monotonic() - start)
+    problems = _unique(problems)
+    if use_cache:
+        cache.store(cache_key, problems)
+    return Verdict(problems, pages, result.visits, result.probes, time.monotonic() - start)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -77,9 +93,15 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 
 def _problems(findings: list[Finding], project: Path) -> list[Problem]:
-    """One Problem per page, subject and problem, naming the first condition it was met in (and how many more)."""
+    """One Problem per page, subject and problem, naming the first condition it was met in (and how many more).
+
+    "First" is in the order of VISITS, then of the probes within a visit, whatever order the
+    parallel visits finished in, so the same site always gets the same message.
+    """
+    order = {visit: index for index, visit in enumerate(VISITS)}
+    ranked = sorted(findings, key=lambda one: (order.get(one.moment.visit, len(order)), one.target.url))  # stable: keeps each visit's own order
     grouped: dict[tuple[str, str, str], list[Finding]] = {}
-    for finding in findings:
+    for finding in ranked:
         grouped.setdefault((finding.target.path, finding.subject, finding.problem), []).append(finding)
     problems = []
     for (path, subject, problem), met in grouped.items():

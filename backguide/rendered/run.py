@@ -126,10 +126,11 @@ async def _run(base: str, targets: list[Target], chromium: str) -> Run:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            breakpoints = await _breakpoints(browser, base, targets)
+            breakpoints = {site: await _breakpoints(browser, base + site, [t for t in targets if t.site == site])
+                           for site in dict.fromkeys(target.site for target in targets)}
             gate = asyncio.Semaphore(CONCURRENCY)
             jobs = [
-                _visit(browser, base, target, visit, breakpoints, gate, result)
+                _visit(browser, base + target.site, target, visit, breakpoints[target.site], gate, result)
                 for target in targets
                 for visit in VISITS
                 if _needs(target, visit)

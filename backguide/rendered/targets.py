@@ -39,6 +39,7 @@ class Target:
     safety_href: str | None = None
     opened_as: str = ""  # "from the short link /chair/": how a reader reached it
     visits: tuple[str, ...] | None = None  # names of the visits it needs; None for all
+    site: str = ""  # the folder of the served root its site is in ("" for the one site; a golden case's own)
     extra: dict = field(default_factory=dict)
 
 
