@@ -8,6 +8,7 @@ its own), so the 3 s waits and the loads of one visit overlap the probes of othe
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import json
 import os
 import shutil
@@ -113,7 +114,10 @@ def serve(site_dir: Path, prefix: str) -> tuple[_Server, str]:
 def run(site_dir: Path, targets: list[Target], chromium: str, prefix: str = "/") -> Run:
     server, base = serve(site_dir, prefix)
     try:
-        return asyncio.run(_run(base, targets, chromium))
+        # In a thread of its own: a caller may already drive a browser of its own (a test's sync
+        # Playwright), whose event loop this one must not meet.
+        with ThreadPoolExecutor(1) as worker:
+            return worker.submit(asyncio.run, _run(base, targets, chromium)).result()
     finally:
         server.shutdown()
         server.server_close()
