@@ -1,11 +1,12 @@
 // The rendered gate's one probe (backguide/rendered): evaluated once per page and moment,
 // it returns every measurement at once, as data; backguide/rendered/judge.py words the problems.
 // page.evaluate runs it outside the page's Content-Security-Policy, as DevTools does.
-async ({ warnings, lines, stepPattern, paper, minFont, minContrast, minOpacity, collectText }) => {
+async ({ warnings, lines, stepPattern, paper, minFont, minContrast, minOpacity, collectText, settle }) => {
   // The page at rest: transitions and finite animations under way are let finish (at most 1 s),
   // so a colour is read as it settles, not half-way through the theme's fade.
   const settling = document.getAnimations().filter((one) => one.playState === "running" && one.effect && one.effect.getTiming().iterations !== Infinity);
-  if (settling.length) await Promise.race([Promise.all(settling.map((one) => one.finished.catch(() => null))), new Promise((done) => setTimeout(done, 1000))]);
+  // (With scripts off the page runs no timers, so there the page is read as it is.)
+  if (settle && settling.length) await Promise.race([Promise.all(settling.map((one) => one.finished.catch(() => null))), new Promise((done) => setTimeout(done, 1000))]);
   const root = document.documentElement;
   const viewWidth = root.clientWidth;
   const viewHeight = innerHeight;

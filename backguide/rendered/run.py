@@ -39,6 +39,7 @@ CHROMIUM_ARGS = [
 CONCURRENCY = int(os.environ.get("RENDERED_GATE_PAGES", "4"))
 # What a reader must be able to read (issue 23): WCAG 1.4.3's 4.5:1 for body text, 12 px, 90 % opacity.
 LIMITS = {"minFont": 12, "minContrast": 4.5, "minOpacity": 0.9}
+VISIT_TIMEOUT_S = 300  # a visit that hangs (a page that never settles) is refused, not waited on forever
 LATER_S = 3.0  # "after 3 s": scripts that act a moment after load have acted
 # Material's stored palette choice (its __md_set("__palette", …)): the third toggle, dark.
 DARK_CHOICE = {"index": 2, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "teal", "accent": "deep-orange"}}
@@ -193,7 +194,7 @@ async def _visit(browser, base: str, target: Target, visit: Visit, breakpoints: 
                     f"try {{ localStorage.setItem({json.dumps(scope + '.__palette')}, {json.dumps(json.dumps(DARK_CHOICE))}) }} catch (e) {{}}"
                 )
             page = await context.new_page()
-            await _inspect(page, base, target, visit, breakpoints, result)
+            await asyncio.wait_for(_inspect(page, base, target, visit, breakpoints, result), VISIT_TIMEOUT_S)
         except Exception as error:  # a page that cannot be opened or probed is refused, not skipped
             result.findings.append(Finding(target, "the page", f"could not be judged ({type(error).__name__}: {str(error).splitlines()[0][:200]})",
                                            Moment(visit, visit.width, visit.height)))
@@ -229,7 +230,7 @@ async def _started(page, visit: Visit) -> None:
         await page.wait_for_timeout(25)
 
 
-def _arguments(target: Target, *, paper: bool = False, lines: list | None = None, text: bool = False) -> dict:
+def _arguments(target: Target, *, paper: bool = False, lines: list | None = None, text: bool = False, settle: bool = True) -> dict:
     # While the follow-along view is open it covers the page, as a modal dialog does: only its line is judged.
     return {
         "warnings": [] if lines else [{"title": w.title, "text": w.text} for w in target.warnings],
@@ -237,12 +238,13 @@ def _arguments(target: Target, *, paper: bool = False, lines: list | None = None
         "stepPattern": STEP_HEADING.pattern if target.method and not lines else None,
         "paper": paper,
         "collectText": text,
+        "settle": settle,
         **LIMITS,
     }
 
 
 async def _probe(page, target: Target, moment: Moment, result: Run, **options) -> dict:
-    data = await page.evaluate(PROBE, _arguments(target, **options))
+    data = await page.evaluate(PROBE, _arguments(target, settle=moment.visit.scripts, **options))
     result.probes += 1
     for warning in data["warnings"]:
         include = next((w.include for w in target.warnings if w.title == warning["title"]), "")
