@@ -372,12 +372,22 @@ async def _follow_along(page, target: Target, visit: Visit, here, result: Run) -
         result.findings.append(Finding(target, "the follow-along view", "has no Follow along button to open it", here(*size)))
         return
     for number in range(count):
-        button = buttons.nth(number)
-        label = " ".join((await button.inner_text()).split()) or "Follow along"
-        await button.scroll_into_view_if_needed()
-        await button.click()
         dialog = page.locator("dialog.follow-along__view[open]")
-        await dialog.wait_for(timeout=10_000)
+        # Closing the last view goes back in history, and the page may be swapped in afresh
+        # (Material's instant navigation): the buttons are found again, as a reader's eyes would.
+        for attempt in range(5):
+            try:
+                button = buttons.nth(number)
+                await button.wait_for(timeout=10_000)
+                label = " ".join((await button.inner_text()).split()) or "Follow along"
+                await button.scroll_into_view_if_needed(timeout=5_000)
+                await button.click(timeout=5_000)
+                await dialog.wait_for(timeout=10_000)
+                break
+            except Exception:
+                if attempt == 4:
+                    raise
+                await page.wait_for_timeout(300)
         await page.wait_for_timeout(50)
         screen = 1
         while True:
