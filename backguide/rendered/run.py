@@ -243,18 +243,32 @@ def _arguments(target: Target, *, paper: bool = False, lines: list | None = None
     }
 
 
-async def _probe(page, target: Target, moment: Moment, result: Run, **options) -> dict:
-    data = await page.evaluate(PROBE, _arguments(target, settle=moment.visit.scripts, **options))
-    result.probes += 1
+PERSIST_MS = 400  # a problem must still be there this much later: a colour mid-way through the theme's fade is not one
+
+
+def _problems_of(data: dict, target: Target) -> list[tuple[str, str, str]]:
+    found = []
     for warning in data["warnings"]:
         include = next((w.include for w in target.warnings if w.title == warning["title"]), "")
-        for problem in warning["problems"]:
-            result.findings.append(Finding(target, f'the "{warning["title"]}" warning', problem, moment, include))
+        found += [(f'the "{warning["title"]}" warning', problem, include) for problem in warning["problems"]]
     for line in data["lines"]:
-        for problem in line["problems"]:
-            result.findings.append(Finding(target, line["name"], problem, moment, "backguide/follow_along.py"))
+        found += [(line["name"], problem, "backguide/follow_along.py") for problem in line["problems"]]
     if target.method and data.get("noStep"):
-        result.findings.append(Finding(target, "the page", "shows no first step", moment))
+        found.append(("the page", "shows no first step", ""))
+    return found
+
+
+async def _probe(page, target: Target, moment: Moment, result: Run, **options) -> dict:
+    arguments = _arguments(target, settle=moment.visit.scripts, **options)
+    data = await page.evaluate(PROBE, arguments)
+    result.probes += 1
+    found = _problems_of(data, target)
+    if found:  # looked at again a moment later: only what stays is a problem
+        await page.wait_for_timeout(PERSIST_MS)
+        again = set(_problems_of(await page.evaluate(PROBE, arguments), target))
+        found = [one for one in found if one in again]
+    for subject, problem, include in found:
+        result.findings.append(Finding(target, subject, problem, moment, include))
     if data.get("text"):
         result.texts.append((target, moment, data["text"]))
     return data
