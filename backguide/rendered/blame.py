@@ -35,12 +35,16 @@ def blame(project: Path, finding) -> str:
             if any(re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", selector) for one in parts) and _relevant(problem, body):
                 line = text[: match.start()].count("\n") + 1 + (len(match.group(1)) - len(match.group(1).lstrip("\n")) if False else 0)
                 named.append(f"docs/stylesheets/{sheet.name}:{line} ({' '.join(selector.split())[-60:]})")
-    scripts = []
+    scripts: list[tuple[int, str]] = []
     if visit.scripts:
+        # A script naming the warnings' parts first; one that scrolls or keeps state after.
         for script in _files(project, "javascripts", ".js"):
             text = script.read_text(encoding="utf-8", errors="replace")
-            if any(one in text for one in ("safety-panel", "admonition", "follow-along__safety", "scrollTo", "scrollIntoView", "localStorage")):
-                scripts.append(f"docs/javascripts/{script.name}")
+            if any(one in text for one in ("safety-panel", "admonition", "follow-along__safety")):
+                scripts.append((0, f"docs/javascripts/{script.name}"))
+            elif any(one in text for one in ("scrollTo", "scrollIntoView", "localStorage")):
+                scripts.append((1, f"docs/javascripts/{script.name}"))
+    scripts = [name for _, name in sorted(scripts)]
     found = named[:2] + scripts[:2]
     return ("look at " + ", ".join(found)) if found else ""
 

@@ -202,7 +202,7 @@ async ({ warnings, lines, stepPattern, paper, minFont, minContrast, minOpacity, 
       for (const rect of rects) {
         const right = rect.left + rect.width;
         if (rect.left < -0.5 || right > viewWidth + 0.5) {
-          problems.push(`has a line off the screen (${Math.round(rect.left)} to ${Math.round(right)} px on a ${viewWidth} px screen)`);
+          problems.push(`has a line off the screen, to the ${rect.left < -0.5 ? "left" : "right"}`);
           continue;
         }
         const clip = clippedBy(parent, { left: rect.left, top: rect.top, right, bottom: rect.top + rect.height });
