@@ -70,10 +70,12 @@ test: build
 test-fast: build
 	$(BIN)/python -m pytest --ignore=tests/browser
 
-# Figures, not a test: what the safety gate adds to a build, what search costs at scale, and
+# Figures, not a test: what the safety gate adds to a build, what the rendered gate takes at 10
+# and 100 pages, what search costs at scale, and
 # what each page costs (policy, CSS, bytes) at 100 and 1,000 pages.
 bench: $(STAMP)
 	$(BIN)/python -m bench.gate_cost
+	$(BIN)/python -m bench.rendered_cost
 	$(BIN)/python -m bench.search_scale
 	$(BIN)/python -m bench.site_scale
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ class Shipped:
     skipped: str | None  # why the optimiser did not run, on a machine where it is optional
     checked: int  # pages check-site judged
     offline: precache.Offline | None = None  # the service worker's list of files
+    rendered: str | None = None  # the rendered gate's one line: what it judged, or why it could not
 
     @property
     def ships_as_built(self) -> bool:
@@ -52,11 +55,18 @@ class Shipped:
         if self.skipped:
             lines.append(f"optimise: skipped, so this is not the site that ships: {self.skipped}")
         lines.append(f"check-site: {self.checked} pages of {self.site} pass the safety rules")
+        if self.rendered:
+            lines.append(self.rendered)
         return lines
 
 
-def build_site(site_dir: Path, *, config_file: Path = Path("mkdocs.yml"), site_url: str | None = None) -> Shipped:
-    """Build, optimise and check the site into site_dir; MkDocs' Abort or a ShipError stops it, leaving site_dir as it was."""
+def build_site(
+    site_dir: Path, *, config_file: Path = Path("mkdocs.yml"), site_url: str | None = None, rendered: bool = True
+) -> Shipped:
+    """Build, optimise and check the site into site_dir; MkDocs' Abort or a ShipError stops it, leaving site_dir as it was.
+
+    `rendered=False` leaves out the rendered gate: only for a bench that measures bytes, never for a site that ships.
+    """
     scratch = site_dir.parent / f".{site_dir.name}-next"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
@@ -66,12 +76,48 @@ def build_site(site_dir: Path, *, config_file: Path = Path("mkdocs.yml"), site_u
         checked, problems = check_site(scratch, docs_dir.parent)
         if problems or not checked:
             raise ShipError(check_site_message(problems, checked, docs_dir))
+        judged = rendered_gate(scratch, docs_dir.parent) if rendered else None
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     shutil.rmtree(site_dir, ignore_errors=True)
     scratch.rename(site_dir)
-    return Shipped(site_dir, optimised, skipped, checked, offline)
+    return Shipped(site_dir, optimised, skipped, checked, offline, judged)
+
+
+def browser_required() -> bool:
+    """CI and the Pages workflow (REQUIRE_BROWSER=1) publish nothing the rendered gate has not judged."""
+    return os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+def rendered_gate(site: Path, project: Path) -> str:
+    """The rendered gate (backguide.rendered) over the built site; its one line, or a ShipError with every problem.
+
+    Without Chromium it says so in one line, unless a browser is required (REQUIRE_BROWSER=1).
+    """
+    from backguide import rendered
+
+    chromium = rendered.find_chromium()
+    if chromium is None:
+        missing = "no Chromium (apt-get install chromium, or set CHROMIUM to a Chromium or Chrome)"
+        if browser_required():
+            raise ShipError(f"rendered gate: REQUIRE_BROWSER=1 but {missing}; nothing ships that it has not judged")
+        return f"rendered gate: skipped, {missing}, so the pages were not judged as readers get them"
+    verdict = rendered.check(site, project, chromium, site_url_of(site))
+    if verdict.problems:
+        lines = [*map(str, verdict.problems), f"{verdict.summary()}: the pages as readers get them cannot ship"]
+        raise ShipError("\n".join(lines))
+    return verdict.summary()
+
+
+def site_url_of(site: Path) -> str | None:
+    """The address the site was built for: what every address of its sitemap starts with."""
+    sitemap = site / "sitemap.xml"
+    found = re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else []
+    if not found:
+        return None
+    common = os.path.commonprefix(found)
+    return common[: common.rfind("/") + 1] if "://" in common else None
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, **overrides) -> Path:

@@ -1,0 +1,3 @@
+document$.subscribe(function () {
+  document.querySelector(".admonition.danger > p:last-child")?.append(" Unless it feels good.");
+});

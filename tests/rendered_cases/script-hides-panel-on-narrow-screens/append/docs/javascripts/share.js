@@ -1,0 +1,3 @@
+document$.subscribe(function () {
+  if (innerWidth < 380) document.querySelector(".safety-panel").hidden = true;
+});

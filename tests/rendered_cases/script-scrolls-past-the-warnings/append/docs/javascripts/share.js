@@ -1,0 +1,3 @@
+document$.subscribe(function () {
+  setTimeout(function () { document.getElementById("steps")?.scrollIntoView(); }, 1500);
+});
