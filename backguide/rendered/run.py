@@ -357,7 +357,8 @@ async def _aria(page, target: Target, moment: Moment, result: Run) -> None:
     for warning in target.warnings:
         title_at = tree.find(warning.title)
         body = warning.text[len(warning.title):].strip()
-        missing = [sentence for sentence in _sentences(body) if sentence not in tree]
+        units = [sentence for unit in warning.units for sentence in _sentences(unit)] if warning.units else _sentences(body)
+        missing = [sentence for sentence in units if sentence not in tree]
         subject = f'the "{warning.title}" warning'
         if title_at < 0 or missing:
             gone = warning.title if title_at < 0 else missing[0]

@@ -8,6 +8,8 @@ warnings on arrival). A shipped HTML file that none of these explains is check-s
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from html import unescape
 from urllib.parse import urljoin, urlsplit
@@ -26,6 +28,9 @@ class Expected:
     title: str
     text: str  # what the rendered box must read, title included, whitespace collapsed
     include: str  # where the words come from, for the fix
+    # The units a screen reader must read whole: each paragraph's sentences and each list item
+    # (a list's items are read one by one, so a lead-in and its items are never one run of text).
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,14 @@ def include_text(project: Path, rule: RequiredWarning) -> Expected:
     lines = file.read_text(encoding="utf-8").strip().splitlines()
     header = lines[0].strip() if lines else ""
     title = header.split('"')[1] if header.count('"') >= 2 else rule.title
-    body = " ".join(" ".join(lines[1:]).split())
-    return Expected(title, f"{title} {body}", f"includes/{rule.include}")
+    # A list item ("- have had a hip replacement") renders as its words, without the marker.
+    body_lines = [LIST_MARKER.sub("", line) for line in lines[1:]]
+    body = " ".join(" ".join(body_lines).split())
+    units = tuple(unit for line in body_lines if (unit := " ".join(line.split())))
+    return Expected(title, f"{title} {body}", f"includes/{rule.include}", units)
+
+
+LIST_MARKER = re.compile(r"^\s*[-*+]\s+")
 
 
 def safety_line(url: str) -> tuple[Expected, str]:
