@@ -57,7 +57,7 @@ MISTAKES = {
         "found character '\\t' that cannot start any token; replace the tab with spaces",
     ),
     "a joint out of range in a poses file": (
-        "docs/methods/floor.poses.yml", "{hip: 45, knee: 120}", "{hip: 45, knee: -120}", "/methods/floor/",
+        "docs/methods/floor.poses.yml", "{hip: 60, out: -30, knee: 115}", "{hip: 60, out: -30, knee: -120}", "/methods/floor/",
         "left_leg knee is -120, outside 0 to 155 (0 straight; a knee bends one way only); use a number in that range",
     ),
     "a heading id used twice": (

@@ -8,6 +8,8 @@ in Chromium: tests/browser/test_urgent_answer.py.
 
 from __future__ import annotations
 
+import re
+
 import copy
 import json
 from pathlib import Path
@@ -46,11 +48,16 @@ def test_every_sign_of_both_lists_has_words_in_the_references_order() -> None:
 
 
 def test_each_answer_links_to_its_list_on_the_help_page() -> None:
-    help_md = (ROOT / "docs" / REF.help_page).read_text()
+    help_md = with_includes((ROOT / "docs" / REF.help_page).read_text())
     for urgent in words()["lists"]:
         assert urgent["link"]["href"] == f"help/#{urgent['id']}"
         assert f"{{#{urgent['id']}}}" in help_md
         assert urgent["nhs"] in help_md  # the heading the answer shows is the help page's
+
+
+def with_includes(markdown: str) -> str:
+    """The page's Markdown with each  --8<-- "file"  line replaced by the include, as snippets does."""
+    return re.sub(r'^--8<-- "([^"]+)"$', lambda line: (ROOT / "includes" / line[1]).read_text(), markdown, flags=re.M)
 
 
 def test_the_answer_adds_only_words_content_md_lists() -> None:
