@@ -183,7 +183,9 @@ def write_answers(site_dir: Path) -> Path:
 
     Read afresh each build, so `make serve` picks up a change to the words."""
     data = parse_words(yaml.safe_load(WORDS.read_text(encoding="utf-8")), red_flags.reference())
-    unlisted = unlisted_texts(data, CONTENT_MD.read_text(encoding="utf-8"))
+    # A project with no CONTENT.md (a test's small copy) has no register to hold the words to;
+    # the real project's missing register is the gate's to report (backguide.gate.read_checks).
+    unlisted = unlisted_texts(data, CONTENT_MD.read_text(encoding="utf-8")) if CONTENT_MD.is_file() else []
     if unlisted:
         raise _fail(f"the link text \"{unlisted[0]}\" is not in CONTENT.md",
                     "add it to the table 'Words the layout shows', with `needs review`")
