@@ -67,7 +67,7 @@ def test_with_a_warning_missing_what_stands_above_the_panel_is_named_too() -> No
     assert check_warnings("<p>If it hurts, stop.</p>" + P_DISC + P_HELP + STEPS, META) == [
         MISSING_STOP,
         "a paragraph (\"If it hurts, stop.\") comes before the safety warnings; only the 'Before you start' heading"
-        " may come before them, so move it below the safety panel (steps belong in the numbered list under the warnings)",
+        " may come before them, so remove it: on a method page only the safety panel's includes speak about pain and safety",
     ]
 
 
@@ -339,7 +339,7 @@ def test_the_panel_holds_only_the_safety_includes() -> None:
     page = PANEL.format(PLAIN + "<p>Most people can ignore mild pain.</p>") + STEPS
     assert check_warnings(page, META) == [
         'the safety panel holds a paragraph ("Most people can ignore mild pain."); it holds only the safety'
-        " includes, so move it below the panel"
+        " includes, so remove it: on a method page only the safety panel's includes speak about pain and safety"
     ]
 
 
@@ -347,7 +347,12 @@ def test_the_panel_holds_only_the_safety_includes() -> None:
 
 BEFORE = (
     " comes before the safety warnings; only the 'Before you start' heading may come before them, so move it"
-    " below the safety panel (steps belong in the numbered list under the warnings)"
+    " below the steps (steps themselves belong in the numbered list under the warnings)"
+)
+# A drawing is not moved below the steps but placed, as a marker, in the step it shows.
+DRAWING_BEFORE = (
+    " comes before the safety warnings; only the 'Before you start' heading may come before them, so remove it;"
+    " to show a position, put a drawing marker ( <!-- drawing: <pose> --> ) in the numbered step it shows, indented under that step"
 )
 
 
@@ -368,7 +373,7 @@ BEFORE = (
 )
 def test_anything_step_like_above_the_warnings_is_refused(above: str, described: str) -> None:
     page = '<h2 id="before-you-start">Before you start</h2>' + above + PANEL.format(PLAIN) + STEPS
-    assert check_warnings(page, META) == [described + BEFORE]
+    assert check_warnings(page, META) == [described + (DRAWING_BEFORE if described.startswith("a drawing") else BEFORE)]
 
 
 def test_the_before_you_start_heading_may_come_first() -> None:
