@@ -235,9 +235,26 @@ def before_the_first_warning(root: html.Node, titles: list[str], meta: Mapping[s
         because = f" (it carries {reason})" if reason else ""
         problems.append(
             f"{describe(node)} comes before the safety warnings{because}; only {names} may come before them,"
-            " so move it below the safety panel (steps belong in the numbered list under the warnings)"
+            f" so {where_it_belongs(node)}"
         )
     return problems
+
+
+def where_it_belongs(node: html.Node) -> str:
+    """Where a block refused above the steps may go, so that moving it there passes.
+
+    Not just "below the panel": between the panel and step 1 only a heading and the source's
+    own words may stand (between_the_panel_and_the_steps), so the advice names a place past it.
+    """
+    from backguide.markup import SAFETY_WORDS  # markup imports the rules, which import this module
+
+    if node.tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and _text_of(node).lower().startswith("before you start"):
+        return "write it as  ## Before you start {#before-you-start}  with nothing added"
+    if SAFETY_WORDS.search(normalize(_text_of(node))):  # below the steps the softening rule would refuse it
+        return "remove it: on a method page only the safety panel's includes speak about pain and safety"
+    if describe(node).startswith("a drawing"):
+        return "remove it; to show a position, put a drawing marker ( <!-- drawing: <pose> --> ) in the numbered step it shows, indented under that step"
+    return "move it below the steps (steps themselves belong in the numbered list under the warnings)"
 
 
 def _blocks(root: html.Node, parts: tuple[str, ...]):
@@ -282,7 +299,7 @@ def between_the_panel_and_the_steps(root: html.Node, panel: html.Node | None, fi
         problems.append(
             f"{describe(node)} stands between the safety panel and the first step{because}; only a section heading"
             " and the source's own words ({: .before-the-steps }) may, so a note cannot talk the warnings down:"
-            " move it below the steps"
+            f" {where_it_belongs(node)}"
         )
     return problems
 

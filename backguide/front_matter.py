@@ -73,7 +73,8 @@ def _yaml_problem(text: str, error: yaml.MarkedYAMLError) -> tuple[int | None, s
     elif source.count('"') % 2 or source.count("'") % 2:
         fix = "close the quote that this line opens"
     elif ": " in source.partition(": ")[2]:
-        fix = 'put the value in quotes, as it holds ": " (for example  description: "No chair? Lean on a wall.")'
+        key, _, value = source.partition(": ")
+        fix = f'put the value in quotes, as it holds ": ", so the line reads  {key.strip()}: "{value.strip()}"'
     else:
         fix = "write one  key: value  a line, and quote a value that holds a colon or starts with a quote"
     problem = "a quote is opened and never closed" if opened else (error.problem or "").strip()

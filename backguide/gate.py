@@ -81,14 +81,18 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
         content_html, view_messages = take_view(content_html, page.meta, page.url)
     root = html.content(content_html)
     pain = check_pain_phrases(root)
-    messages = check_markup(root) + pain + view_messages + reading_order(root) + check_title(page.meta, page.is_method)
+    messages = check_markup(root) + pain + view_messages + reading_order(root)
+    # One title, one message: a title that may not be printed (a sentence, markup, a step) is told
+    # what to name instead, in the site's style; only a title that may be printed is held to Title Case.
+    printed = front_matter_problems(page.meta, is_method=page.is_method)
+    if not any(message.startswith("front matter 'title'") for message in printed):
+        messages += check_title(page.meta, page.is_method)
     if checks.source_text is not None and checks.listed is not None:
         messages += check_sentences(root, path, checks.source_text, checks.listed)
     if checks.descriptions is not None:
         messages += check_description_listed(path, page.meta, checks.descriptions)
     if page.is_method:
         described = check_description(page.meta, root)
-        printed = front_matter_problems(page.meta, is_method=True)
         if described:  # one message for one description
             printed = [message for message in printed if "'description'" not in message]
         messages += check_front_matter(page.meta) + described + printed + _option_headings(root, page.meta)
@@ -105,7 +109,7 @@ def check_page(page: SourcePage, path: str, content_html: str, checks: Checks) -
         if checks.glance is not None:
             messages += check_glance(root, path, page.meta, checks.glance)
     else:
-        messages += front_matter_problems(page.meta, is_method=False)
+        messages += printed
         # Words that say to go on through pain are one mistake, reported once, even if they also instruct.
         messages += check_no_steps(root, page.src_uri, source_text(), by_words=not pain)
         if page.src_uri == checks.reference.help_page:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from backguide import html
+from backguide.allowlist import where_it_belongs
 from backguide.blocks import (
     HEADINGS,
     NUMBERED,
@@ -637,6 +638,6 @@ def _panel_problems(root: html.Node) -> list[str]:
                 continue
             problems.append(
                 f"the safety panel holds {describe(child)}; it holds only the safety includes,"
-                " so move it below the panel"
+                f" so {where_it_belongs(child)}"
             )
     return problems

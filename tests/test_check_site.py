@@ -128,5 +128,5 @@ def test_a_line_the_template_adds_above_the_warnings_is_refused(site: Path, tmp_
     assert problems == [
         'docs/methods/chair.md: a paragraph ("Sit down and lean back.") comes before the safety warnings; only the template\'s title,'
         " summary, 'At a glance' box, drawing and option map, and the 'Before you start' heading may come before them, so move it"
-        " below the safety panel (steps belong in the numbered list under the warnings)"
+        " below the steps (steps themselves belong in the numbered list under the warnings)"
     ]

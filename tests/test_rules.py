@@ -67,7 +67,7 @@ def test_with_a_warning_missing_what_stands_above_the_panel_is_named_too() -> No
     assert check_warnings("<p>If it hurts, stop.</p>" + P_DISC + P_HELP + STEPS, META) == [
         MISSING_STOP,
         "a paragraph (\"If it hurts, stop.\") comes before the safety warnings; only the 'Before you start' heading"
-        " may come before them, so move it below the safety panel (steps belong in the numbered list under the warnings)",
+        " may come before them, so remove it: on a method page only the safety panel's includes speak about pain and safety",
     ]
 
 
@@ -81,7 +81,7 @@ def test_warnings_outside_the_safety_panel_are_refused() -> None:
 
 
 def test_a_complete_page_passes() -> None:
-    assert check_warnings(P_STOP + P_DISC + P_HELP + STEPS, META) == []
+    assert check_warnings(in_panel(STOP + DISC + HELP) + STEPS, META) == []
 
 
 @pytest.mark.parametrize(
@@ -150,12 +150,12 @@ def test_stop_if_it_hurts(html: str, problem: str) -> None:
 def test_an_open_collapsible_warning_counts() -> None:
     stop = STOP.replace('<div class="admonition danger">', '<details class="danger" open="">')
     stop = stop.replace('<p class="admonition-title">Stop if it hurts</p>', "<summary>Stop if it hurts</summary>")
-    assert check_warnings(in_panel(stop.replace("</div>", "</details>")) + P_DISC + P_HELP + STEPS, META) == []
+    assert check_warnings(in_panel(stop.replace("</div>", "</details>") + DISC + HELP) + STEPS, META) == []
 
 
 def test_the_title_may_differ_in_case_and_quotes_and_the_text_in_spacing() -> None:
-    stop = P_STOP.replace("Stop if it hurts", "STOP IF IT HURTS").replace("bring relief.", "bring\n  relief.")
-    assert check_warnings(stop + P_DISC + P_HELP + STEPS, META) == []
+    stop = STOP.replace("Stop if it hurts", "STOP IF IT HURTS").replace("bring relief.", "bring\n  relief.")
+    assert check_warnings(in_panel(stop + DISC + HELP) + STEPS, META) == []
 
 
 def test_a_list_inside_a_warning_changes_the_warning() -> None:
@@ -182,12 +182,12 @@ def test_a_page_without_steps() -> None:
 
 def test_foam_roller_pages_need_the_lower_back_note() -> None:
     meta = {**META, "equipment": ["foam roller"]}
-    assert check_warnings(P_STOP + P_DISC + P_HELP + P_LOWER_BACK + STEPS, meta) == []
-    assert check_warnings(P_STOP + P_DISC + P_HELP + STEPS, meta) == [
+    assert check_warnings(in_panel(STOP + DISC + HELP + LOWER_BACK) + STEPS, meta) == []
+    assert check_warnings(in_panel(STOP + DISC + HELP) + STEPS, meta) == [
         "the 'Not on your lower back' warning is missing above the first step;"
         ' add  --8<-- "foam-roller-lower-back.md"  inside the safety panel, before the steps'
     ]
-    assert check_warnings(P_STOP + P_DISC + P_HELP + STEPS, META) == []
+    assert check_warnings(in_panel(STOP + DISC + HELP) + STEPS, META) == []
 
 
 def test_every_required_warning_names_an_include_that_exists() -> None:
@@ -339,7 +339,7 @@ def test_the_panel_holds_only_the_safety_includes() -> None:
     page = PANEL.format(PLAIN + "<p>Most people can ignore mild pain.</p>") + STEPS
     assert check_warnings(page, META) == [
         'the safety panel holds a paragraph ("Most people can ignore mild pain."); it holds only the safety'
-        " includes, so move it below the panel"
+        " includes, so remove it: on a method page only the safety panel's includes speak about pain and safety"
     ]
 
 
@@ -347,7 +347,12 @@ def test_the_panel_holds_only_the_safety_includes() -> None:
 
 BEFORE = (
     " comes before the safety warnings; only the 'Before you start' heading may come before them, so move it"
-    " below the safety panel (steps belong in the numbered list under the warnings)"
+    " below the steps (steps themselves belong in the numbered list under the warnings)"
+)
+# A drawing is not moved below the steps but placed, as a marker, in the step it shows.
+DRAWING_BEFORE = (
+    " comes before the safety warnings; only the 'Before you start' heading may come before them, so remove it;"
+    " to show a position, put a drawing marker ( <!-- drawing: <pose> --> ) in the numbered step it shows, indented under that step"
 )
 
 
@@ -368,7 +373,7 @@ BEFORE = (
 )
 def test_anything_step_like_above_the_warnings_is_refused(above: str, described: str) -> None:
     page = '<h2 id="before-you-start">Before you start</h2>' + above + PANEL.format(PLAIN) + STEPS
-    assert check_warnings(page, META) == [described + BEFORE]
+    assert check_warnings(page, META) == [described + (DRAWING_BEFORE if described.startswith("a drawing") else BEFORE)]
 
 
 def test_the_before_you_start_heading_may_come_first() -> None:
@@ -409,7 +414,7 @@ def test_the_check_first_list_names_a_hip_replacement() -> None:
         f"does not say the warning word for word; write it back as  !!! warning \"{CHECK_FIRST.title}\"  and,"
         f" indented under it, \"{CHECK_FIRST.markdown}\""
     ]
-    lost = (STOP + DISC + HELP + STEPS).replace("<li>have had a hip replacement</li>", "")
+    lost = (in_panel(STOP + DISC + HELP) + STEPS).replace("<li>have had a hip replacement</li>", "")
     assert check_warnings(lost, META) == [
         "the 'Check with a GP or physiotherapist first' warning has lost the sentence \"have had a hip replacement\";"
         " use  --8<-- \"check-first.md\"  unchanged"
