@@ -68,7 +68,7 @@ test: build
 
 # The build and every test that needs no browser: what CI also runs on Debian's own python3.
 test-fast: build
-	$(BIN)/python -m pytest --ignore=tests/browser
+	$(BIN)/python -m pytest --ignore=tests/browser -m "not browser"
 
 # Figures, not a test: what the safety gate adds to a build, what the rendered gate takes at 10
 # and 100 pages, what search costs at scale, and

@@ -103,6 +103,7 @@ def first_failure(output: str) -> str:
     return f"{match.group(1)}\n" + "\n".join(lines[:40] or match.group(2).splitlines()[-40:])
 
 
+@pytest.mark.browser  # it runs the copy's browser tests too: `make test` runs it, `make test-fast` does not
 @pytest.mark.skipif(os.environ.get(INNER) == "1", reason="the copy's own run of the tests")
 def test_the_readme_example_passes_on_the_first_run(tmp_path: Path) -> None:
     blocks = readme_blocks()
