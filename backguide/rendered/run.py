@@ -183,24 +183,35 @@ def _context_options(visit: Visit, base: str) -> dict:
     }
 
 
+# A navigation the browser itself gave up on (net::ERR_ABORTED on a loaded machine) says nothing
+# about the page: the visit is made again, once, in a fresh context. A page that fails twice is
+# refused as "could not be judged", so a script that navigates away every time is still caught.
+NAVIGATION_ATTEMPTS = 2
+
+
 async def _visit(browser, base: str, target: Target, visit: Visit, breakpoints: list[float], gate, result: Run) -> None:
     async with gate:
-        context = await browser.new_context(**_context_options(visit, base))
-        try:
-            await _isolate(context, base)
-            if visit.stored_scheme:
-                scope = urlsplit(base).path
-                await context.add_init_script(
-                    f"try {{ localStorage.setItem({json.dumps(scope + '.__palette')}, {json.dumps(json.dumps(DARK_CHOICE))}) }} catch (e) {{}}"
-                )
-            page = await context.new_page()
-            await asyncio.wait_for(_inspect(page, base, target, visit, breakpoints, result), VISIT_TIMEOUT_S)
-        except Exception as error:  # a page that cannot be opened or probed is refused, not skipped
-            result.findings.append(Finding(target, "the page", f"could not be judged ({type(error).__name__}: {str(error).splitlines()[0][:200]})",
-                                           Moment(visit, visit.width, visit.height)))
-        finally:
-            result.visits += 1
-            await context.close()
+        result.visits += 1
+        for attempt in range(1, NAVIGATION_ATTEMPTS + 1):
+            context = await browser.new_context(**_context_options(visit, base))
+            try:
+                await _isolate(context, base)
+                if visit.stored_scheme:
+                    scope = urlsplit(base).path
+                    await context.add_init_script(
+                        f"try {{ localStorage.setItem({json.dumps(scope + '.__palette')}, {json.dumps(json.dumps(DARK_CHOICE))}) }} catch (e) {{}}"
+                    )
+                page = await context.new_page()
+                await asyncio.wait_for(_inspect(page, base, target, visit, breakpoints, result), VISIT_TIMEOUT_S)
+                return
+            except Exception as error:  # a page that cannot be opened or probed is refused, not skipped
+                if attempt < NAVIGATION_ATTEMPTS and "net::ERR_" in str(error):
+                    continue
+                result.findings.append(Finding(target, "the page", f"could not be judged ({type(error).__name__}: {str(error).splitlines()[0][:200]})",
+                                               Moment(visit, visit.width, visit.height)))
+                return
+            finally:
+                await context.close()
 
 
 async def _isolate(context, base: str) -> None:
