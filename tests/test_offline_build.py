@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,29 @@ def test_the_audit_misses_a_manifest_that_cannot_install(site: Path) -> None:
         "manifest: no any icon of 512x512",
         "manifest: no maskable icon of 512x512",
     ]
+
+
+def test_every_label_names_a_control_on_its_page(site: Path) -> None:
+    """Material writes a "Table of contents" label for the __toc toggle, which only a page in the nav has;
+    on the offline page (out of the nav) it pointed at nothing, which the HTML checker refuses
+    (overrides/partials/toc.html)."""
+    class Labels(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: set[str] = set()
+            self.targets: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            if values.get("id"):
+                self.ids.add(values["id"])
+            if tag == "label" and values.get("for"):
+                self.targets.add(values["for"])
+
+    dangling = {}
+    for page in sorted(site.rglob("*.html")):
+        parser = Labels()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.targets - parser.ids:
+            dangling[page.relative_to(site).as_posix()] = sorted(parser.targets - parser.ids)
+    assert not dangling, dangling
