@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from backguide.chromium import find_chromium
 from backguide.csp import check_policy
 from backguide.ship import build_site, show_mkdocs_log
 from backguide.plain_words import grade_report
@@ -26,7 +25,7 @@ from audit.html_checker import check_html
 from audit.lighthouse import audit_page
 from audit.links import ALLOWED_EXTERNAL, allowed_external, check_site_links
 from audit.offline import check_offline
-from audit.pages import Page, site_pages
+from audit.pages import Page, redirect_shape, site_pages
 from audit.report import PageReport, summary
 from audit.review_dates import clinician_review_report, reference_report, review_report
 from audit.server import nginx
@@ -46,7 +45,7 @@ def build(site: Path, site_url: str) -> None:
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    path = find_chromium()
     if not path:
         sys.exit("no Chromium: install Debian's 'chromium' package or set CHROMIUM to its path")
     return path
@@ -123,8 +122,14 @@ def main() -> int:
                     miss, shortfall = verdict(ratio)
                     reports[page.path].misses["Speed"] += [miss] if miss else []
                     reports[page.path].speed_short_of_aim += [shortfall] if shortfall else []
+                timed_shapes: dict[str, str] = {}  # one short link per shape is timed (audit/pages.redirect_shape)
                 for page in pages:
                     if page.is_redirect and page.redirect_to in reports:
+                        shape = redirect_shape(page.file.read_text(encoding="utf-8"), page.redirect_to)
+                        if shape in timed_shapes:
+                            reports[page.path].timed_as = timed_shapes[shape]
+                            continue
+                        timed_shapes[shape] = page.name
                         log(f"Short link {page.name} -> {page.redirect_to}: {RUNS} runs")
                         direct = reports[page.redirect_to].ratio
                         # Against the page's own runs, made minutes before on the same machine.

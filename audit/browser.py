@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from backguide.chromium import CHROMIUM_ARGS
+
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA: the rules axe tags for levels A and AA of WCAG 2.0, 2.1 and 2.2.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 DESKTOP = {"width": 1280, "height": 800}
 PALETTES = {"light": "default", "dark": "slate"}  # emulated colour scheme -> Material's scheme
 # The header's search button and Pagefind's input in the dialog it opens (overrides/partials/search.html).

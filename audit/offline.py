@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.browser import CHROMIUM_ARGS
+from backguide.chromium import CHROMIUM_ARGS
 
 # What the guide's manifest must say (backguide/offline/app.py), as the browser reads it.
 REQUIRED_FIELDS = ("name", "short_name", "start_url", "display", "theme_color", "background_color", "icons")

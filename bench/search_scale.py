@@ -31,6 +31,7 @@ from types import SimpleNamespace
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import AnchorLink
 
+from backguide.chromium import CHROMIUM_ARGS, find_chromium
 from backguide.search import index_folder
 from backguide.site import ROOT, built_file
 
@@ -38,8 +39,6 @@ WORDS = ("twist knee chair floor roller shoulder spine stretch gentle breathe sl
          "arch hold release upper middle lower back side seated standing lying pose").split()
 # What the site's dialog loads on top of Pagefind's search (docs/javascripts/search.js).
 UI_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def page_text(number: int) -> tuple[str, list[tuple[str, str, str]]]:
@@ -96,7 +95,7 @@ def query_bytes(site: Path, query: str) -> tuple[int, int]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.route("**/*", lambda route: route.continue_())  # routing turns the HTTP cache off
             page.goto(f"http://127.0.0.1:{server.server_port}/")

@@ -15,20 +15,18 @@ A physiotherapist marks it up; the browser tests write the same drawings inside 
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import sys
 from html import escape
 from pathlib import Path
 
+from backguide.chromium import CHROMIUM_ARGS, find_chromium
 from backguide.drawings import Drawing, all_drawings, main_drawing
 from backguide.glance import glance_drawing
 from backguide.site import ROOT
 
 DOCS = ROOT / "docs"
 ARTICLE_WIDTH = 328  # px: the article's width on a 360 px phone
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 MARKER = re.compile(r"<!--\s*drawing:\s*([\w-]+)\s*-->")
 ITEM = re.compile(r"^(\s*)(\d+)\.\s+(.*)$")
 
@@ -103,7 +101,7 @@ def sheet_html(drawings: dict[str, Drawing], steps: dict[str, tuple[str, str]], 
 def write_sheet(output: Path) -> Path:
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    chromium = find_chromium()
     if not chromium:
         raise SystemExit("make drawings: no Chromium; install Debian's 'chromium' package or set CHROMIUM to its path")
     drawings = all_drawings(DOCS, ROOT)

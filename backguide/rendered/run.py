@@ -11,7 +11,6 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 import json
 import os
-import shutil
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,20 +20,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from backguide.blocks import STEP_HEADING
+from backguide.chromium import CHROMIUM_ARGS, find_chromium  # noqa: F401  (find_chromium: the gate's own name for it)
 from backguide.rendered.conditions import PAPER, VISITS, Moment, Visit, sweep_size, sweep_widths
-from backguide.rendered.targets import Expected, Target
+from backguide.rendered.targets import Target
 
 HERE = Path(__file__).parent
 PROBE = HERE.joinpath("probe.js").read_text(encoding="utf-8")
 BREAKPOINTS = HERE.joinpath("breakpoints.js").read_text(encoding="utf-8")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Contexts open at once: on 2 cores more only queue behind each other (measured: 4 ≈ 8).
 CONCURRENCY = int(os.environ.get("RENDERED_GATE_PAGES", "4"))
 # What a reader must be able to read (issue 23): WCAG 1.4.3's 4.5:1 for body text, 12 px, 90 % opacity.
@@ -44,16 +36,6 @@ LATER_S = 3.0  # "after 3 s": scripts that act a moment after load have acted
 # Material's stored palette choice (its __md_set("__palette", …)): the third toggle, dark.
 DARK_CHOICE = {"index": 2, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "teal", "accent": "deep-orange"}}
 
-
-def find_chromium() -> str | None:
-    """Debian's chromium, or the browser CHROMIUM names (GitHub's runners have google-chrome)."""
-    named = os.environ.get("CHROMIUM")
-    if named:
-        return named if Path(named).exists() else None
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        if found := shutil.which(name):
-            return found
-    return None
 
 
 @dataclass

@@ -7,7 +7,6 @@ a missing Chromium fails them instead. No browser is ever downloaded.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,25 +14,14 @@ from typing import Callable, Iterator
 
 import pytest
 
+from backguide.chromium import CHROMIUM_ARGS, find_chromium
 from project import ROOT, TEST_PORT
 from waits import HAS_SCRIPTS, material_started
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 # Screenshots and PDFs for a person to look at after a run.
 OUTPUT = ROOT / "test-results"
-
-
-def find_chromium() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium")
 
 
 @pytest.fixture(scope="session")
