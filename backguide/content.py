@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from backguide import html
 from backguide.facts import FACTS
@@ -104,14 +103,14 @@ def _skipped(node: html.Node) -> bool:
     return any(html.classes(n) & NOT_PROSE for n in (node, *html.ancestors(node)))
 
 
-def _own_text(node: html.Node) -> str:
-    """A block's text without the blocks nested in it and without labels."""
+def own_text(node: html.Node, nested: frozenset[str] | set[str] = NESTED, skip: frozenset[str] = NOT_PROSE) -> str:
+    """A block's text without the blocks nested in it (`nested` tags) and without labels (`skip` classes)."""
     parts = []
     for child in node.iter(include_text=True):
         if child.is_text_node:
             parts.append(child.text_content or "")
-        elif child.is_element_node and child.tag not in NESTED and not (html.classes(child) & NOT_PROSE):
-            parts.append(html.text(child, NOT_PROSE))
+        elif child.is_element_node and child.tag not in nested and not (html.classes(child) & skip):
+            parts.append(html.text(child, skip))
     return " ".join("".join(parts).split())
 
 
@@ -119,7 +118,7 @@ def prose_blocks(content: html.Node) -> list[str]:
     """The text of each paragraph, list item, cell and caption, without nested blocks or labels."""
     blocks = []
     for node in html.elements(content):
-        if node.tag in BLOCKS and not _skipped(node) and (own := _own_text(node)):
+        if node.tag in BLOCKS and not _skipped(node) and (own := own_text(node)):
             blocks.append(own)
     return blocks
 

@@ -13,7 +13,7 @@ import re
 from backguide import html
 from backguide.content import normalize
 from backguide.blocks import NUMBERED, clip, describe, is_admonition, same_title, title_of, words
-from backguide.content import BLOCKS, _own_text, prose_blocks, source_units, split_sentences
+from backguide.content import BLOCKS, own_text, prose_blocks, source_units, split_sentences
 from backguide.instructions import instructions
 from backguide.rules import FORBIDDEN_ELEMENTS, PANEL_CLASS, REQUIRED_WARNINGS
 from backguide.allowlist import reported_elsewhere
@@ -173,7 +173,7 @@ def check_softening(root: html.Node, source: str) -> list[str]:
         if reported_elsewhere(element):
             continue  # its markup is reported; one mistake, one message
         if element.tag in BLOCKS:
-            texts.append(_own_text(element))
+            texts.append(own_text(element))
         elif element.tag in {"h1", "h2", "h3", "h4", "h5", "h6", "summary"} or "admonition-title" in html.classes(element):
             texts.append(html.text(element, frozenset({"headerlink"})))
     for text in texts:

@@ -23,7 +23,7 @@ from functools import cache
 import textstat
 
 from backguide import html
-from backguide.content import NOT_PROSE, normalize, source_units, split_sentences
+from backguide.content import NOT_PROSE, normalize, own_text, source_units, split_sentences
 
 MAX_WORDS = 25
 MAX_GRADE = 9.0
@@ -75,17 +75,6 @@ def is_source(sentence: str, source_text: str) -> bool:
     return normalize(sentence) in _source_words(source_text)
 
 
-def _text(node: html.Node) -> str:
-    """A block's own text: without nested lists (their items are blocks of their own) and labels."""
-    parts = []
-    for child in node.iter(include_text=True):
-        if child.is_text_node:
-            parts.append(child.text_content or "")
-        elif child.is_element_node and child.tag not in _LISTS and not (html.classes(child) & _SKIP):
-            parts.append(html.text(child, _SKIP))
-    return " ".join("".join(parts).split())
-
-
 def _lead_in(item: html.Node) -> str:
     """The words that lead into a list item: the paragraph or heading before its list, if it ends with ':'."""
     container = item.parent
@@ -96,7 +85,7 @@ def _lead_in(item: html.Node) -> str:
         before = _previous_element(container)
     if before is None or (before.tag != "p" and before.tag not in _HEADINGS):
         return ""
-    lead = _text(before)
+    lead = own_text(before, _LISTS, _SKIP)
     return lead[:-1].strip() if lead.endswith(":") else ""
 
 
@@ -113,7 +102,7 @@ def block_sentences(node: html.Node, where: str) -> list[Sentence]:
     for block in (node, *html.elements(node)) if node.tag in _BLOCKS else html.elements(node):
         if block.tag not in _BLOCKS or any(html.classes(n) & _SKIP for n in (block, *html.ancestors(block))):
             continue
-        text = _text(block)
+        text = own_text(block, _LISTS, _SKIP)
         if not text:
             continue
         if block.tag == "li":
