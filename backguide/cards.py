@@ -30,10 +30,14 @@ TEXT_WIDTH = WIDTH - 2 * MARGIN
 # Even the smallest is about 25 px tall in a 500 px wide preview.
 TITLE_SIZES = (96, 88, 80, 72)
 MAX_TITLE_LINES = 3
+# Beside the drawing the title has half the width and the card's full height: up to four lines
+# (88 px × (3 × 1.18 + 1) = 400 px, in the 416 px between the site's name and the panel's foot).
+MAX_TITLE_LINES_BESIDE = 4
 LINE_HEIGHT = 1.18
 HEADER_SIZE = 40
 KICKER_SIZE = 48
 BAR_HEIGHT = 24
+TITLE_TOP = 150  # below the site's name
 
 # The site's theme colours: Material's teal (darker, so white text reads well) and deep orange.
 BACKGROUND = "#00695c"
@@ -88,7 +92,7 @@ def text_width(text: str, size: int) -> float:
     return font(size).getlength(text) + 2 * stroke(size)
 
 
-def title_layout(title: str, width: float = TEXT_WIDTH) -> TitleLayout | None:
+def title_layout(title: str, width: float = TEXT_WIDTH, max_lines: int = MAX_TITLE_LINES, height: float | None = None) -> TitleLayout | None:
     """The largest size and the most even line breaks that fit the title on the card; None if none do.
 
     Words are never cut and never shortened with "…": a title that does not fit is
@@ -96,7 +100,9 @@ def title_layout(title: str, width: float = TEXT_WIDTH) -> TitleLayout | None:
     """
     words = title.split()
     for size in TITLE_SIZES:
-        lines = balanced_lines(words, lambda line: text_width(line, size), width, MAX_TITLE_LINES)
+        # n lines are n - 1 line heights and one line's own size tall
+        fits = max_lines if height is None else min(max_lines, int((height / size - 1) // LINE_HEIGHT) + 1)
+        lines = balanced_lines(words, lambda line: text_width(line, size), width, fits) if fits else None
         if lines is not None:
             return TitleLayout(size, lines)
     return None
@@ -129,10 +135,11 @@ def balanced_lines(
 def draw_card(card: Card) -> bytes:
     """The card as PNG bytes; the same card always gives the same bytes.
 
-    The title keeps the room it needs: beside the drawing when it fits there in three
+    The title keeps the room it needs: beside the drawing when it fits there in four
     lines, else across the card without the drawing.
     """
-    beside = title_layout(card.title, PANEL[0] - PANEL_GAP - MARGIN) if card.drawing else None
+    room = PANEL[3] - TITLE_TOP - (round(KICKER_SIZE * 1.6) if card.kicker else 0)  # the title's height beside the panel
+    beside = title_layout(card.title, PANEL[0] - PANEL_GAP - MARGIN, MAX_TITLE_LINES_BESIDE, room) if card.drawing else None
     layout = beside or title_layout(card.title)
     if layout is None:
         raise ValueError(f"the title {card.title!r} does not fit on a card")
@@ -146,7 +153,7 @@ def draw_card(card: Card) -> bytes:
     # The kicker and title sit together, centred in the space below the header.
     line_height = round(layout.size * LINE_HEIGHT)
     kicker_height = round(KICKER_SIZE * 1.6) if card.kicker else 0
-    top = 150 if card.header else 40
+    top = TITLE_TOP if card.header else 40
     bottom = HEIGHT - BAR_HEIGHT - 40
     y = top + (bottom - top - kicker_height - line_height * len(layout.lines)) // 2
     if card.kicker:

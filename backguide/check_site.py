@@ -19,7 +19,6 @@ from pathlib import Path
 from backguide import html
 from backguide.built_page import check_built_page
 from backguide.gate import check_page, read_checks
-from backguide.glance import header_picture_problems
 from backguide.printed_text import config_problems
 from backguide.rules import Problem
 from backguide.site import ROOT, built_page, read_config, short_links, source_pages, url_of_file
@@ -38,11 +37,6 @@ def page_content(page_html: str) -> str:
         header.decompose()
     return html.inner_html(article)
 
-
-def header_problems(page_html: str) -> list[str]:
-    """The template's method header comes before the warnings: it may hold only the pictures the build puts there."""
-    header = html.article(html.parse(page_html)).css_first("header.method-header")
-    return header_picture_problems(header) if header is not None else []
 
 
 def _is_first(parent: html.Node, node: html.Node) -> bool:
@@ -65,7 +59,6 @@ def check_site(site_dir: Path, project: Path = ROOT) -> tuple[int, list[Problem]
         written = html_file.read_text(encoding="utf-8")
         found = check_page(page, path, page_content(written), checks)
         problems += found
-        problems += [Problem(path, message) for message in header_problems(written)]
         whole = check_built_page(written, page.meta, is_method=page.is_method, has_source=True)
         problems += [Problem(path, message) for message in whole if not _said(message, found)]
     config = read_config(project)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any, Mapping
 
-from backguide import html
 from backguide.facts import BEST_TIME, OPTION_FACTS, fact_lines, fact_rows, options
 from backguide.site import MarkdownHeading, below_headings
 
@@ -19,29 +18,7 @@ if TYPE_CHECKING:
 GLANCE_ART = "at-a-glance__art"
 
 
-PICTURES = "svg, img, figure, picture, canvas, video, object, embed, iframe"
 
-
-def header_picture_problems(header: html.Node) -> list[str]:
-    """What the method header (above the warnings) may show as a picture, as an allowlist: an icon
-    inside a button or link, and the build's small drawing, hidden from screen readers, directly
-    in "At a glance". Anything else there is refused: an author's drawing belongs in its step."""
-    problems = []
-    for node in header.css(PICTURES):
-        parent = node.parent
-        if node.tag == "svg" and any(a.tag in ("button", "a") for a in html.ancestors(node)):
-            continue
-        if (
-            node.tag == "svg" and html.classes(node) == {GLANCE_ART} and html.attribute(node, "aria-hidden") == "true"
-            and parent is not None and parent.tag == "aside" and "at-a-glance" in html.classes(parent)
-            and not node.css("text, foreignObject, a, title, image, use")
-        ):
-            continue
-        problems.append(
-            f"the method header, above the safety warnings, shows <{node.tag}> ({', '.join(sorted(html.classes(node))) or 'no class'});"
-            " only the build's own drawing in 'At a glance' may sit there; put a drawing in the step it shows"
-        )
-    return problems
 
 
 def glance_drawing(drawing: Drawing | None) -> str:
