@@ -18,6 +18,7 @@ class PageReport:
     misses: dict[str, list[str]] = field(default_factory=lambda: {check: [] for check in CHECKS})
     # LCP against the bare twin (a page), or against the page it opens (a short link).
     ratio: Ratio | None = None
+    timed_as: str | None = None  # a short link of the same shape as one timed: that one's name
     speed_short_of_aim: list[str] = field(default_factory=list)
 
     def all_misses(self) -> list[str]:
@@ -46,7 +47,7 @@ def row(page: PageReport) -> list[str]:
         figures = [aim(result.lcp_ms, AIM_LCP_MS, 1000, "s"), aim(result.bytes, AIM_BYTES, 1024, "KB")]
     checks = ["ok" if not page.misses[check] else f"{len(page.misses[check])} miss" for check in CHECKS]
     name = page.name + (" (redirect)" if page.is_redirect else "")
-    ratio = page.ratio.shown() if page.ratio else "-"
+    ratio = f"as {page.timed_as}" if page.timed_as else page.ratio.shown() if page.ratio else "-"
     return [name, *scores, *figures, ratio, *checks]
 
 

@@ -16,7 +16,7 @@ from project import TEST_PORT
 from audit.html_checker import VNU_JAR, check_html
 from audit.lighthouse import median_run, only_performance_missed, summarize
 from audit.links import check_site_links
-from audit.pages import site_pages
+from audit.pages import redirect_shape, site_pages
 from audit.report import PageReport, final_line
 from audit.server import nginx
 from support.ports import free_port
@@ -69,6 +69,15 @@ def test_pages_are_found_in_the_built_folder(tmp_path: Path) -> None:
     assert [(page.path, page.is_redirect) for page in site_pages(site)] == [
         ("", False), ("methods/chair/", False), ("404.html", False), ("chair/", True),
     ]
+
+
+def test_one_short_link_per_shape_is_timed(site: Path) -> None:
+    """The real short links differ only in their target, so the audit times one; one that carries more is timed too."""
+    links = [page for page in site_pages(site) if page.is_redirect]
+    shapes = {redirect_shape(page.file.read_text(), page.redirect_to) for page in links}
+    assert len(links) >= 5 and len(shapes) == 1
+    heavier = links[0].file.read_text().replace("</head>", '<link rel="stylesheet" href="../assets/big.css"></head>')
+    assert redirect_shape(heavier, links[0].redirect_to) not in shapes
 
 
 # Nu Html Checker -------------------------------------------------------------------------------

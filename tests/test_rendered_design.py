@@ -100,7 +100,7 @@ def test_same_bytes_same_key_and_the_site_address_does_not_count(site: Path, tmp
 
 
 def test_a_cached_verdict_is_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cache, "FOLDER", tmp_path)
+    monkeypatch.setenv(cache.CACHE_VARIABLE, str(tmp_path))
     assert cache.load("abc") is None
     cache.store("abc", [Problem("docs/methods/chair.md", "at 400×711, light: …")])
     assert cache.load("abc") == [Problem("docs/methods/chair.md", "at 400×711, light: …")]

@@ -7,7 +7,9 @@ previews); the gate serves every build from its own local address, where none of
 addresses is its origin, so a build for another address is judged the same: the address is
 replaced by a placeholder before hashing. Anything else that differs is a new run.
 
-Kept in .cache/rendered-gate/ of the checkout (`make clean` removes it).
+Kept in .cache/rendered-gate/ of the checkout (`make clean` removes it), or in the folder
+BACKGUIDE_CACHE names: the tests point the copies and clones they build at the checkout's own
+cache, so a copy that ships the same bytes is not judged again.
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from backguide.rules import Problem
 from backguide.site import ROOT
 
-FOLDER = ROOT / ".cache" / "rendered-gate"
+CACHE_VARIABLE = "BACKGUIDE_CACHE"
+
+
+def folder() -> Path:
+    return Path(os.environ.get(CACHE_VARIABLE) or ROOT / ".cache") / "rendered-gate"
 PACKAGE = Path(__file__).resolve().parent.parent
 # The gate's code: this subpackage, and the rules and site model it reads from the package.
 CODE = ("rendered", "rules.py", "markup.py", "blocks.py", "follow_along.py", "site.py", "html.py", "content.py")
@@ -58,7 +65,7 @@ def key(site_dir: Path, project: Path, chromium: str, site_url: str | None, only
 
 
 def load(cache_key: str) -> list[Problem] | None:
-    file = FOLDER / f"{cache_key}.json"
+    file = folder() / f"{cache_key}.json"
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -68,8 +75,8 @@ def load(cache_key: str) -> list[Problem] | None:
 
 def store(cache_key: str, problems: list[Problem]) -> None:
     try:
-        FOLDER.mkdir(parents=True, exist_ok=True)
-        file = FOLDER / f"{cache_key}.json"
+        folder().mkdir(parents=True, exist_ok=True)
+        file = folder() / f"{cache_key}.json"
         scratch = file.with_suffix(".tmp")
         scratch.write_text(json.dumps({"problems": [[p.path, p.message] for p in problems]}), encoding="utf-8")
         scratch.replace(file)
