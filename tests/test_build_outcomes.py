@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from project import ROOT, build_site, copy_project, gate_error
+from project import build_site, copy_project, gate_error
 from support import processes
 from support.ports import free_port
 

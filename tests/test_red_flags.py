@@ -58,7 +58,7 @@ def test_the_help_page_gives_every_sign(site: Path) -> None:
 @pytest.mark.parametrize(("urgent", "sign"), SIGNS, ids=[sign.sign[:40] for _, sign in SIGNS])
 def test_taking_any_sign_off_the_help_page_fails(site: Path, urgent, sign) -> None:
     root = help_content(site)
-    items = [item for item in root.css(f"li") if says(html.text(item), sign.says)]
+    items = [item for item in root.css("li") if says(html.text(item), sign.says)]
     assert items, f"no item of the help page says {sign.sign!r}"
     for item in items:
         item.decompose()

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import CHROMIUM_ARGS, PHONE  # noqa: F401  (the phone's size)
 from project import SITE_URL, copy_project
-from site_pages import built_pages, page_id
+from site_pages import built_pages
 from waits import material_started, wait_until
 
 from backguide.offline.precache import LIST, OFFLINE_PAGE, WORKER
