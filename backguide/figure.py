@@ -713,9 +713,17 @@ def prop_shapes(placed: Scene, view: Camera) -> list[Shape]:
 MAT_WIDTH = 110
 
 
+NEAR_FLOOR = 20  # drawing units: a joint this close above the floor lies on it, as a reader sees it
+
+
 def floor_mat(placed: Scene, view: Camera) -> tuple[Point, ...]:
     """A mat on the floor under the whole body, seen at the view's angle."""
     points = [p for p in placed.bones.joints.values()]
+    # A limb lying just above the floor (an arm stretched out from a shoulder that is a trunk's
+    # depth up) is drawn over the mat: the floor point seen behind it is under the mat too.
+    if view.toward[1] > 0.05:
+        points += [sub(p, scale(view.toward, (p[1] - placed.floor) / view.toward[1]))
+                   for p in points if 0 < p[1] - placed.floor <= NEAR_FLOOR]
     xs = [p[0] for p in points]
     zs = [p[2] for p in points]
     x0, x1, z0, z1 = min(xs) - 10, max(xs) + 10, min(zs) - 10, max(zs) + 10

@@ -22,6 +22,7 @@ from backguide.built_page import check_built_page
 from backguide.cards import Card, draw_card
 from backguide.csp import check_policy
 from backguide.drawings import Drawing, all_drawings
+from backguide import figure as model
 from backguide.figure import bounds, drawing_shapes, pose_problems, svg, view_box
 from backguide.poses import DrawingError, load_file
 from backguide.site import built_page, method_pages, source_pages
@@ -447,3 +448,32 @@ def test_the_poses_example_in_content_md_reads_and_its_misspelt_key_is_the_case_
     shown_mistake = drawings.split("```\ndocs/methods/", 1)[1].split("\n", 1)[0]
     expected = (ROOT / "tests" / "drawing_cases" / "pose-unknown-key" / "expected.txt").read_text()
     assert f"  docs/methods/{shown_mistake}" in expected.splitlines()
+
+
+def inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
+    """Whether a point lies in a convex polygon (the mat, as drawn), its edges included."""
+    signs = set()
+    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1]):
+        cross = (x1 - x0) * (point[1] - y0) - (y1 - y0) * (point[0] - x0)
+        if abs(cross) > 1e-6:
+            signs.add(cross > 0)
+    return len(signs) <= 1
+
+
+def on_a_mat(name: str) -> bool:
+    """A drawing with a floor seen from above its level, so drawn as a mat (not as a line)."""
+    pose = DRAWINGS[name].pose
+    return any(prop.kind == "floor" for prop in pose.props) and abs(model.camera(pose, model.scene(pose).bones).up[1]) <= 0.99
+
+
+@pytest.mark.parametrize("name", sorted(filter(on_a_mat, DRAWINGS)))
+def test_what_lies_on_the_floor_is_drawn_on_the_mat(name: str) -> None:
+    """A hand stretched out on the floor (floor #1's side twist) is drawn over the mat, not above its far edge."""
+    pose = DRAWINGS[name].pose
+    placed = model.scene(pose)
+    view = model.camera(pose, placed.bones)
+    mat = model.floor_mat(placed, view)
+    low = {joint: point for joint, point in placed.bones.joints.items() if point[1] - placed.floor <= model.NEAR_FLOOR}
+    assert low, f"{name}: nothing lies on the floor"
+    outside = [joint for joint, point in low.items() if not inside(view.project(point), mat)]
+    assert outside == [], f"{name}: drawn off the mat: {outside}"
