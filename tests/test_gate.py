@@ -28,7 +28,8 @@ METHOD_PAGES = [DOCS / src_uri for src_uri in METHOD_URIS]
 def case_site(case: Path, dest: Path) -> Path:
     """The project's own config, includes and gate, with the case's pages as docs/.
 
-    A case may also bring includes/ and overrides/ files (laid over the project's), and a project-files.txt
+    A case may also bring includes/ and overrides/ files (laid over the project's; `<template>.edit.yml`
+    changes the project's own template instead, see edit_template), and a project-files.txt
     naming more of the project's files to copy (CONTENT.md: then the rules that read it judge
     the case too). Without a help page of its own it gets the project's, which the red-flag
     line of every method page links to.
@@ -44,6 +45,8 @@ def case_site(case: Path, dest: Path) -> Path:
         shutil.copy2(case / "overrides.yml", dest / "overrides.yml")
     if (case / "overrides").is_dir():  # templates laid over the project's (a 404 page, an announce block)
         shutil.copytree(case / "overrides", dest / "overrides", dirs_exist_ok=True)
+        for edit in sorted((dest / "overrides").rglob("*.edit.yml")):
+            edit_template(edit)
     if not (dest / "docs" / "published_urls.txt").exists():  # a case lists what it publishes, or nothing is checked
         (dest / "docs" / "published_urls.txt").write_text("".join(f"{url}\n" for url in case_urls(dest / "docs")))
     wanted = case / "project-files.txt"
@@ -56,6 +59,18 @@ def case_site(case: Path, dest: Path) -> Path:
         if "drawing:" in page.read_text() and not poses.exists() and real.exists():
             shutil.copy2(real, poses)
     return dest / "mkdocs.yml"
+
+
+def edit_template(edit: Path) -> None:
+    """overrides/method.html.edit.yml: a list of {find, put} made in the project's own
+    overrides/method.html, so a case keeps up with the real template instead of a stale copy."""
+    template = edit.with_name(edit.name.removesuffix(".edit.yml"))
+    text = template.read_text()
+    for change in yaml.safe_load(edit.read_text()):
+        assert text.count(change["find"]) == 1, f"{edit}: {change['find']!r} is not once in {template.name}; update the case"
+        text = text.replace(change["find"], change["put"])
+    template.write_text(text)
+    edit.unlink()
 
 
 def case_urls(docs: Path) -> list[str]:
