@@ -35,6 +35,8 @@ def timed(site: Path, project: Path, chromium: str) -> None:
     load = os.getloadavg()[0]
     print(f"  {verdict.pages:>5} pages  {verdict.visits:>5} visits  {verdict.probes:>6} probes  {seconds:7.1f} s"
           f"  ({seconds / max(verdict.pages, 1):.1f} s a page; load average {load:.1f}; {len(verdict.problems)} problems)")
+    for problem in verdict.problems[:3]:  # a figure with problems is a site the gate refused: say what it saw
+        print(f"    {problem.path}: {problem.message[:300]}")
     start = time.monotonic()
     again = rendered.check(site, project, chromium, site_url_of(site))
     print(f"  the same bytes again: {time.monotonic() - start:.2f} s ({'from the cache' if again.cached else 'judged again'})")
