@@ -12,8 +12,9 @@ MkDocs copies docs/stylesheets/ and docs/javascripts/ to the site as they are, s
 as it ships (the session's `site`) is copied once per case and each case's lines are added
 to the file it ships as: a stylesheet the optimiser merged, to the one merged stylesheet
 (backguide/optimise.py), any other file to itself. One run of the gate then judges every
-case's page, each case on its own path of one local server, in one Chromium. A new case is a
-new folder; no code changes.
+case's page, each case on its own path of one local server, in one Chromium. A refused case is judged
+in the one visit its expected condition names (refused_in); an `ok` case in all of them.
+A new case is a new folder; no code changes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pytest
 
 from backguide import optimise, rendered
 from backguide.rendered import run as gate_run
+from backguide.rendered.conditions import VISITS
 from backguide.rendered.targets import targets
 from project import ROOT
 
@@ -44,6 +46,19 @@ def case_page(case: Path) -> str:
 def shown(message: str) -> str:
     """A refusal as a golden case keeps it: up to its fix, without the count of further conditions."""
     return _MORE.sub("", message.split("; fix:", 1)[0])
+
+
+def refused_in(case: Path) -> tuple[str, ...] | None:
+    """The one visit a refused case's expected condition is in ("at 400×711, phone, 3× screen, …"):
+    the case is judged in that visit only, which proves the gate refuses it there at a seventh of
+    the cost. A case expected to pass (`ok`) is judged in every visit, as a build judges a page."""
+    expected = (case / "expected.txt").read_text().strip().splitlines()[0]
+    condition = re.match(r"[^:]+: at \d+×\d+, (.*)", expected)
+    if expected == "ok" or condition is None:
+        return None
+    names = sorted((visit.name for visit in VISITS if condition.group(1).startswith(visit.name)), key=len)
+    assert names, f"{case.name}: expected.txt names no visit of backguide/rendered/conditions.py"
+    return (names[-1],)
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +85,11 @@ def verdicts(chromium: str, site: Path, tmp_path_factory: pytest.TempPathFactory
                     file.write_text(file.read_text() + "\n" + added.read_text())
         projects[case.name] = project
         page = case_page(case)
+        visits = refused_in(case)
         for target in targets(site, project):
             if target.url == page and not target.opened_as:
-                found.append(dataclasses.replace(target, site=f"{case.name}/", path=f"{case.name}//{target.path}"))
+                found.append(dataclasses.replace(target, site=f"{case.name}/", path=f"{case.name}//{target.path}",
+                                                 visits=visits or target.visits))
     result = gate_run.run(served, found, chromium)
     by_case: dict[str, list] = {case.name: [] for case in CASES}
     for finding in result.findings:

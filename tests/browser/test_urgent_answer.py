@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from violations import record_csp_violations
-from waits import wait_until
+from waits import settled, wait_until
 
 from backguide import red_flags
 
@@ -213,8 +213,7 @@ def test_results_are_the_same_with_or_without_the_answer(browser, base_url: str)
             type_query(page, "can't pee and my back hurts")
             if not block:
                 wait_until(page, "() => document.querySelector('[data-urgent-answer] li') !== null")
-            page.wait_for_load_state("networkidle")
-            links.append(page.evaluate(f"() => [...document.querySelectorAll('{RESULT_LINKS}')].map(a => a.getAttribute('href'))"))
+            links.append(settled(page, f"() => [...document.querySelectorAll('{RESULT_LINKS}')].map(a => a.getAttribute('href'))"))
             assert bool(shown(page)) is not block
         finally:
             context.close()

@@ -19,6 +19,22 @@ def wait_until(page, script: str, arg: object = None, timeout_s: float = 20) -> 
     raise AssertionError(f"timed out waiting for {script[:60]!r}")
 
 
+def settled(page, script: str, timeout_s: float = 30, still_ms: int = 800) -> object:
+    """What `script` returns once it is non-empty and the same for still_ms (results that load in
+    several fetches, under load one at a time); fails after timeout_s."""
+    last, since = None, 0
+    for _ in range(int(timeout_s / 0.1)):
+        now = page.evaluate(script)
+        if now and now == last:
+            since += 100
+            if since >= still_ms:
+                return now
+        else:
+            last, since = now, 0
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never settled: {script[:60]!r} (last: {last!r})")
+
+
 # Material fetches the sitemap as it starts; instant navigation takes a click only once it is in.
 SITEMAP_IN = "() => performance.getEntriesByType('resource').some(entry => entry.name.endsWith('/sitemap.xml') && entry.responseEnd > 0)"
 
