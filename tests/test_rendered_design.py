@@ -87,12 +87,15 @@ def test_same_bytes_same_key_and_the_site_address_does_not_count(site: Path, tmp
     moved = tmp_path / "site"
     shutil.copytree(site, moved)
     other = b"https://example.github.io/crack-your-back/"
+    def readdressed(data: bytes) -> bytes:  # with its scheme, and without (the printed short address)
+        return data.replace(url.encode(), other).replace(url.encode().split(b"://")[1], other.split(b"://")[1])
+
     for file in (path for path in moved.rglob("*") if path.is_file()):  # as a build for that address writes it
         data = file.read_bytes()
         if file.suffix == ".gz":
-            file.write_bytes(gzip.compress(gzip.decompress(data).replace(url.encode(), other), mtime=0))
-        elif url.encode() in data:
-            file.write_bytes(data.replace(url.encode(), other))
+            file.write_bytes(gzip.compress(readdressed(gzip.decompress(data)), mtime=0))
+        else:
+            file.write_bytes(readdressed(data))
     assert cache.key(moved, ROOT, chromium, "https://example.github.io/crack-your-back/") == first
     style = next(moved.rglob("*.css"))
     style.write_text(style.read_text() + "\n.md-typeset .safety-panel { display: none }\n")
@@ -149,3 +152,15 @@ def test_the_pages_workflow_requires_the_browser() -> None:
     job = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())["jobs"]["build"]
     [build] = [step for step in job["steps"] if step.get("run") == "make build"]
     assert build["env"]["REQUIRE_BROWSER"] == "1"
+
+
+def test_a_real_build_for_another_address_has_the_same_key(site: Path, tmp_path: Path) -> None:
+    """As the audit builds for its own port: the printed short address and the service worker's
+    digests differ, and the verdict of the tests' build is still reused. A changed worker is not."""
+    chromium = shutil.which("sh")
+    other = "http://127.0.0.1:1/"
+    built = ship.build_site(tmp_path / "site", config_file=ROOT / "mkdocs.yml", site_url=other, rendered=False).site
+    assert cache.key(built, ROOT, chromium, other) == cache.key(site, ROOT, chromium, ship.site_url_of(site))
+    worker = built / "sw.js"
+    worker.write_text(worker.read_text() + "\nself.addEventListener('fetch', () => {});\n")
+    assert cache.key(built, ROOT, chromium, other) != cache.key(site, ROOT, chromium, ship.site_url_of(site))

@@ -3,9 +3,10 @@
 The key is the SHA-256 of every shipped file's bytes, of what the gate reads from the project
 (includes/, the pages' Markdown for their front matter), of the gate's own code and of the
 browser. The site's own address is written into its pages (canonical links, the sitemap, link
-previews); the gate serves every build from its own local address, where none of those
-addresses is its origin, so a build for another address is judged the same: the address is
-replaced by a placeholder before hashing. Anything else that differs is a new run.
+previews, the printed short address); the gate serves every build from its own local address,
+where none of those addresses is its origin, so a build for another address is judged the
+same: the address is replaced by a placeholder before hashing, and the service worker's
+version and file digests (derived from those bytes) by another. Anything else that differs is a new run.
 
 Kept in .cache/rendered-gate/ of the checkout (`make clean` removes it), or in the folder
 BACKGUIDE_CACHE names: the tests point the copies and clones they build at the checkout's own
@@ -18,8 +19,10 @@ import gzip
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
+from backguide.offline.precache import LIST, WORKER
 from backguide.rules import Problem
 from backguide.site import ROOT
 
@@ -32,6 +35,10 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # The gate's code: this subpackage, and the rules and site model it reads from the package.
 CODE = ("rendered", "rules.py", "markup.py", "blocks.py", "follow_along.py", "site.py", "html.py", "content.py")
 PLACEHOLDER = b"{site_url}/"
+BARE_PLACEHOLDER = b"{site_host}/"
+# The worker's version and its list's SHA-256s are digests of the other shipped files, whose
+# bytes are in the key already: as digests they would carry the address in by the back door.
+DERIVED = {WORKER: re.compile(rb'(?<=const VERSION = ")[0-9a-f]+(?=")'), LIST: re.compile(rb'(?<=": ")(?:[0-9a-f]{64}|[0-9a-f]{16})(?=")')}
 
 
 def key(site_dir: Path, project: Path, chromium: str, site_url: str | None, only: list[str] | None = None) -> str:
@@ -58,8 +65,10 @@ def key(site_dir: Path, project: Path, chromium: str, site_url: str | None, only
         data = file.read_bytes()
         if file.suffix == ".gz":
             data = gzip.decompress(data)
-        if address:
-            data = data.replace(address, PLACEHOLDER)
+        if address:  # with its scheme (links, the sitemap) and without (the printed short address)
+            data = data.replace(address, PLACEHOLDER).replace(address.split(b"://", 1)[-1], BARE_PLACEHOLDER)
+        if file.parent == site_dir and file.name in DERIVED:
+            data = DERIVED[file.name].sub(b"{digest}", data)
         add(f"site/{file.relative_to(site_dir).as_posix()}", data)
     return digest.hexdigest()
 
