@@ -138,7 +138,8 @@ def draw_card(card: Card) -> bytes:
     The title keeps the room it needs: beside the drawing when it fits there in four
     lines, else across the card without the drawing.
     """
-    room = PANEL[3] - TITLE_TOP - (round(KICKER_SIZE * 1.6) if card.kicker else 0)  # the title's height beside the panel
+    kicker_height = round(KICKER_SIZE * 1.6) if card.kicker else 0
+    room = PANEL[3] - TITLE_TOP - kicker_height  # the title's height beside the panel
     beside = title_layout(card.title, PANEL[0] - PANEL_GAP - MARGIN, MAX_TITLE_LINES_BESIDE, room) if card.drawing else None
     layout = beside or title_layout(card.title)
     if layout is None:
@@ -152,7 +153,6 @@ def draw_card(card: Card) -> bytes:
 
     # The kicker and title sit together, centred in the space below the header.
     line_height = round(layout.size * LINE_HEIGHT)
-    kicker_height = round(KICKER_SIZE * 1.6) if card.kicker else 0
     top = TITLE_TOP if card.header else 40
     bottom = HEIGHT - BAR_HEIGHT - 40
     y = top + (bottom - top - kicker_height - line_height * len(layout.lines)) // 2

@@ -38,7 +38,6 @@ def page_content(page_html: str) -> str:
     return html.inner_html(article)
 
 
-
 def _is_first(parent: html.Node, node: html.Node) -> bool:
     first = next((child for child in parent.iter(include_text=False) if child.is_element_node), None)
     return first is not None and first.mem_id == node.mem_id

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 GLANCE_ART = "at-a-glance__art"
 
 
-
-
-
 def glance_drawing(drawing: Drawing | None) -> str:
     """The method's main position, small, beside the facts: hidden from screen readers, since the
     same drawing, with its text alternative, is in the step it shows."""

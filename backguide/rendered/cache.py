@@ -27,10 +27,6 @@ from backguide.rules import Problem
 from backguide.site import ROOT
 
 CACHE_VARIABLE = "BACKGUIDE_CACHE"
-
-
-def folder() -> Path:
-    return Path(os.environ.get(CACHE_VARIABLE) or ROOT / ".cache") / "rendered-gate"
 PACKAGE = Path(__file__).resolve().parent.parent
 # The gate's code: this subpackage, and the rules and site model it reads from the package.
 CODE = ("rendered", "rules.py", "markup.py", "blocks.py", "follow_along.py", "site.py", "html.py", "content.py")
@@ -39,6 +35,10 @@ BARE_PLACEHOLDER = b"{site_host}/"
 # The worker's version and its list's SHA-256s are digests of the other shipped files, whose
 # bytes are in the key already: as digests they would carry the address in by the back door.
 DERIVED = {WORKER: re.compile(rb'(?<=const VERSION = ")[0-9a-f]+(?=")'), LIST: re.compile(rb'(?<=": ")(?:[0-9a-f]{64}|[0-9a-f]{16})(?=")')}
+
+
+def folder() -> Path:
+    return Path(os.environ.get(CACHE_VARIABLE) or ROOT / ".cache") / "rendered-gate"
 
 
 def key(site_dir: Path, project: Path, chromium: str, site_url: str | None, only: list[str] | None = None) -> str:
