@@ -230,7 +230,9 @@ def before_the_first_warning(root: html.Node, titles: list[str], meta: Mapping[s
         if any(element.mem_id in required for element in html.elements(node)):
             break
         reason = judge(node, tuple(entry for entry in entries if entry.part == part), meta)
-        if reason is None or reported_elsewhere(node):
+        # The content's markup is judged by markup.check_markup too (one mistake, one message);
+        # the template's header is judged here alone.
+        if reason is None or (part == "content" and reported_elsewhere(node)):
             continue
         because = f" (it carries {reason})" if reason else ""
         problems.append(

@@ -402,6 +402,8 @@ def test_the_header_allows_only_the_builds_glance_drawing(site: Path) -> None:
     for bad in (
         art + drawing.figure(),
         art + '<img src="x.png" alt="x">',
+        art + '<object data="x.svg"></object>',  # elements the content's markup rules refuse are refused in the header too
+        art + '<iframe src="x.html"></iframe>',
         art.replace("</svg>", "<text>Skip the warnings</text></svg>"),
     ):
         found = check_built_page(written.replace(art, bad, 1), page.meta, is_method=True, has_source=True)
